@@ -1,0 +1,66 @@
+package io.visualcircuit.runtime.run;
+
+import io.visualcircuit.runtime.circuit.Circuit;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A running circuit: its wires, its block processes and their states. The circuit it runs is a
+ * snapshot taken at start and is never changed by the run.
+ *
+ * <p>Thread safety: every method may be called from any thread. Listener callbacks arrive on
+ * runtime threads (see {@link RunListener}).
+ */
+public interface Run extends AutoCloseable {
+
+    /** The circuit as it was when the run started. */
+    Circuit circuit();
+
+    /** The run's private folder: logs, liveness lock and per-block files. */
+    Path directory();
+
+    /** One entry per output port that has a wire or a reader, with its segment name. */
+    List<WireInfo> wires();
+
+    Map<String, BlockStatus> states();
+
+    BlockStatus state(String blockId);
+
+    /** The latest figures a block process published, empty for blocks without a process. */
+    Optional<BlockStats> stats(String blockId);
+
+    /** A snapshot of the block's recent log lines, oldest first (a bounded ring). */
+    List<LogLine> log(String blockId);
+
+    void addListener(RunListener listener);
+
+    void removeListener(RunListener listener);
+
+    /**
+     * Writes a value to the output wire of a block without a process (slider, switch, button,
+     * constant). {@code value} is a Double, Boolean or String matching the port type.
+     */
+    void write(String blockId, String port, Object value);
+
+    /** Applies a parameter change to the running block without restarting it. */
+    void setParameter(String blockId, String name, Object value);
+
+    /** Stops the block's process, if any, and starts it again with the same wires. */
+    void restartBlock(String blockId);
+
+    /**
+     * Asks each block to stop cooperatively, then SIGTERM, then SIGKILL after a grace period, and
+     * removes every segment. Blocks until done. Calling it again does nothing.
+     */
+    void stop();
+
+    boolean isRunning();
+
+    @Override
+    default void close() {
+        stop();
+    }
+}
