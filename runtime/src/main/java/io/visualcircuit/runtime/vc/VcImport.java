@@ -292,7 +292,7 @@ public final class VcImport {
                 for (Map.Entry<String, Object> e : p.entrySet()) {
                     if (e.getKey().equalsIgnoreCase("frequency") && e.getValue() instanceof Number num
                             && num.doubleValue() > 0) {
-                        rate = num.doubleValue();
+                        rate = Math.min(num.doubleValue(), VcValues.MAX_RATE_HZ);
                     }
                 }
             }

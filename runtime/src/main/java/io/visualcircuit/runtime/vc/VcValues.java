@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 final class VcValues {
     /** VisualCircuit's rate when a code block gives 0, nothing or something unreadable. */
     static final double DEFAULT_RATE_HZ = 30.0;
+    /** The fastest rate a block of ours may run at; faster VisualCircuit frequencies are capped to it. */
+    static final double MAX_RATE_HZ = 10_000.0;
 
     private static final Pattern FREQUENCY =
             Pattern.compile("((?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?)\\s*([kKMm]?)\\s*(?:[Hh][Zz])?");
@@ -51,6 +53,10 @@ final class VcValues {
         }
         if (!Double.isFinite(value)) {
             return new Rate(DEFAULT_RATE_HZ, "frequency \"" + text + "\" is too large; using 30 Hz");
+        }
+        if (value > MAX_RATE_HZ) {
+            return new Rate(MAX_RATE_HZ, "frequency \"" + text + "\" is faster than blocks can run here; using "
+                    + (long) MAX_RATE_HZ + " Hz");
         }
         return new Rate(value, null);
     }

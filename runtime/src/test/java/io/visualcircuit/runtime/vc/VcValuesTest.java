@@ -23,7 +23,7 @@ class VcValuesTest {
             "0       | 30",
             "''      | 30",
             "2.5m    | 0.0025",
-            "2M      | 2000000",
+            "10k     | 10000",
             "15.5    | 15.5",
             "' 12 '  | 12",
             "10Hz    | 10",
@@ -43,6 +43,14 @@ class VcValuesTest {
     void shouldUseThirtyHertzWhenTheFrequencyIsMissing() {
         assertEquals(30.0, VcValues.rate(null).hz());
         assertNull(VcValues.rate(null).problem());
+    }
+
+    @ParameterizedTest(name = "frequency \"{0}\" is capped to 10 kHz with a note")
+    @ValueSource(strings = {"2M", "10001", "11k"})
+    void shouldCapFrequenciesAboveTenKilohertzWithANote(String text) {
+        VcValues.Rate rate = VcValues.rate(text);
+        assertEquals(10_000.0, rate.hz());
+        assertNotNull(rate.problem());
     }
 
     @ParameterizedTest(name = "frequency \"{0}\" falls back to 30 Hz with a note")
