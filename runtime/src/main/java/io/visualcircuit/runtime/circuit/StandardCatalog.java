@@ -9,8 +9,6 @@ import java.util.List;
  * Number defaults are {@link Double}, integer defaults {@link Long}.
  */
 final class StandardCatalog {
-    static final Catalog INSTANCE = new Catalog(build());
-
     /** Every type runs at 30 Hz unless a block sets its own {@code rate}. */
     static final double DEFAULT_RATE = 30;
 
@@ -25,6 +23,9 @@ final class StandardCatalog {
 
     private static final PortType NUM = PortType.NUMBER;
     private static final PortType BOOL = PortType.BOOLEAN;
+
+    // Declared after the constants above: static fields initialise in source order.
+    static final Catalog INSTANCE = new Catalog(build());
 
     private StandardCatalog() {
     }
