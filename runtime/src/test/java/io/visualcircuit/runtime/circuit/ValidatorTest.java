@@ -16,7 +16,7 @@ class ValidatorTest {
 
     /**
      * A valid base circuit; each case adds one line of blocks and/or wires. The expected position
-     * is where {@code marker} first occurs in the added text (on the line after the base blocks).
+     * is where {@code marker} last occurs in the text, that is, in the added line.
      */
     private static String circuit(String extraBlocks, String extraWires) {
         return "{\"format\": \"visualcircuit\", \"version\": 1, \"name\": \"t\",\n"
@@ -38,7 +38,7 @@ class ValidatorTest {
     }
 
     private static int[] positionOf(String text, String marker) {
-        int i = text.indexOf(marker, text.indexOf("\"id\": \"e\""));
+        int i = text.lastIndexOf(marker);
         if (i < 0) {
             throw new AssertionError("marker not found: " + marker);
         }
@@ -67,7 +67,7 @@ class ValidatorTest {
             wire from an input | {"id": "d2", "type": "display"}                              | {"from": "d.in", "to": "d2.in"}              | "d.in", "to"   | ERROR   | wire 2 (d.in -> d2.in): d.in is an input; a wire must start at an output
             wire into output   | {"id": "w2", "type": "sine"}                                 | {"from": "w2.out", "to": "w.out"}            | "w.out"}       | ERROR   | wire 2 (w2.out -> w.out): w.out is an output; a wire must end at an input
             incompatible types |                                                              | {"from": "c.out", "to": "v.in"}              | "v.in"         | ERROR   | wire 2 (c.out -> v.in): cannot connect a boolean output to an image input
-            two wires in input | {"id": "w2", "type": "sine"}                                 | {"from": "w2.out", "to": "d.in"}             | "d.in"}, {     | ERROR   | wire 2 (w2.out -> d.in): the input d.in already has a wire (wire 1 at line 11); an input takes at most one wire
+            two wires in input | {"id": "w2", "type": "sine"}                                 | {"from": "w2.out", "to": "d.in"}             | "d.in"         | ERROR   | wire 2 (w2.out -> d.in): the input d.in already has a wire (wire 1 at line 11); an input takes at most one wire
             param wrong type   | {"id": "s", "type": "sine", "params": {"frequency": "fast"}} |                                              | "frequency"    | ERROR   | block "s": parameter "frequency" must be a number, not the text "fast"
             param out of range | {"id": "q", "type": "square", "params": {"duty": 2.5}}       |                                              | "duty"         | ERROR   | block "q": parameter "duty" is 2.5, out of range [0, 1]
             param not integer  | {"id": "t", "type": "threshold", "params": {"level": 12.5}}  |                                              | "level"        | ERROR   | block "t": parameter "level" must be a whole number, not 12.5
