@@ -1,6 +1,7 @@
 package io.visualcircuit.runtime.vc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -137,11 +138,8 @@ final class PackageFlattener {
     Scope expand(JsonNode design, List<JsonNode> deps, Scope scope, double originX, double originY,
                  List<String> stack) throws VcImportException {
         JsonNode graph = design.path("graph");
-        JsonNode blocks = graph.path("blocks");
-        JsonNode wires = graph.path("wires");
-        if (!blocks.isArray() && !blocks.isMissingNode()) {
-            notes.add("design.graph.blocks" + scope.where() + " is not a list; no blocks were read from it");
-        }
+        JsonNode blocks = list(graph, "blocks", scope);
+        JsonNode wires = list(graph, "wires", scope);
         // Inner positions are laid out around the package's (first) code block, which lands where
         // the package instance was drawn.
         double anchorX = 0;
@@ -223,6 +221,18 @@ final class PackageFlattener {
         return scope;
     }
 
+    /** The list under {@code field}, or an empty one (with a note) when the file has something else there. */
+    private JsonNode list(JsonNode parent, String field, Scope scope) {
+        JsonNode n = parent.path(field);
+        if (n.isArray()) {
+            return n;
+        }
+        if (!n.isMissingNode() && !n.isNull()) {
+            notes.add("design.graph." + field + scope.where() + " is not a list; nothing was read from it");
+        }
+        return MissingNode.getInstance();
+    }
+
     private void expandInstance(Scope scope, String id, String key, JsonNode dep, List<JsonNode> deps,
                                 double x, double y, List<String> stack) throws VcImportException {
         if (stack.contains(key)) {
@@ -284,7 +294,7 @@ final class PackageFlattener {
         Set<String> taken = new HashSet<>();
         readPorts(n, data.path("ports").path("in"), n.inputs, "In", taken);
         readPorts(n, data.path("ports").path("out"), n.outputs, "Out", taken);
-        for (JsonNode p : data.path("params")) {
+        for (JsonNode p : arrayOrEmpty(data.path("params"))) {
             String name = p.path("name").asText("");
             if (name.isEmpty() || n.params.contains(name)) {
                 notes.add(n.describe() + " has an unnamed or repeated parameter; it was left out");
@@ -297,7 +307,7 @@ final class PackageFlattener {
     /** Reads port names, renaming the few that our files cannot hold (empty, repeated, with a dot). */
     private void readPorts(Node n, JsonNode list, List<String> into, String stem, Set<String> taken) {
         int i = 0;
-        for (JsonNode p : list) {
+        for (JsonNode p : arrayOrEmpty(list)) {
             String vcName = p.path("name").asText("");
             String ours = vcName.replace('.', '_').strip();
             if (ours.isEmpty()) {
@@ -317,6 +327,10 @@ final class PackageFlattener {
             into.add(ours);
             i++;
         }
+    }
+
+    private static JsonNode arrayOrEmpty(JsonNode n) {
+        return n.isArray() ? n : MissingNode.getInstance();
     }
 
     private static int usableWires(JsonNode wires) {

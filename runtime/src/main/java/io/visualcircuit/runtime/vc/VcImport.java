@@ -2,6 +2,7 @@ package io.visualcircuit.runtime.vc;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.visualcircuit.runtime.circuit.Block;
@@ -75,6 +76,11 @@ public final class VcImport {
         JsonNode root;
         try {
             root = JSON.readTree(json);
+        } catch (StreamConstraintsException e) {
+            // Jackson's own limits; its message names its classes, which means nothing to a user.
+            String why = String.valueOf(e.getOriginalMessage()).contains("nesting depth")
+                    ? "the JSON is nested more than 1000 levels deep" : "a number or text in it is too long to read";
+            throw new VcImportException(sourceName, 0, 0, "not a VisualCircuit project: " + why);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             int line = at == null ? 0 : Math.max(0, at.getLineNr());

@@ -12,6 +12,7 @@ public final class VcImportException extends Exception {
     private final String file;
     private final int line;
     private final int column;
+    private final String detail;
 
     /**
      * @param file   the file name as shown to the user
@@ -24,6 +25,7 @@ public final class VcImportException extends Exception {
         this.file = file;
         this.line = line;
         this.column = column;
+        this.detail = detail;
     }
 
     private static String format(String file, int line, int column, String detail) {
@@ -49,5 +51,10 @@ public final class VcImportException extends Exception {
     /** 1-based column of the problem, or 0 when unknown. */
     public int column() {
         return column;
+    }
+
+    /** What is wrong, without the file name and place (for callers that print those themselves). */
+    public String detail() {
+        return detail;
     }
 }

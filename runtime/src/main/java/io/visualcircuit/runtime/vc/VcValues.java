@@ -87,10 +87,6 @@ final class VcValues {
         return Double.isFinite(d) ? (Object) d : text;
     }
 
-    static boolean isNumber(Object value) {
-        return value instanceof Number;
-    }
-
     /**
      * A readable id made of lower-case letters, digits and underscores, such as {@code pid} or
      * {@code lower_threshold}; {@code fallback} when the text has nothing usable.

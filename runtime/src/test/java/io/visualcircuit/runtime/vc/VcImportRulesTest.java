@@ -317,4 +317,43 @@ class VcImportRulesTest {
         assertNote(r, n -> n.contains("has no id"), "about the block without id");
         assertNote(r, n -> n.contains("version 9.1 is not known"), "about the version");
     }
+
+    @Test
+    void shouldSurviveFieldsOfTheWrongShapeWithNotes() throws Exception {
+        String text = """
+                {"version": "3.0", "package": {"name": 42}, "design": {"graph": {"blocks": [
+                  7,
+                  {"id": "a", "type": "basic.code", "data": {"code": 5, "ports": "none", "params": {"k": 1},
+                   "frequency": ["30"]}, "position": {"x": "left", "y": null}},
+                  {"id": "b", "type": "basic.constant", "data": {"name": ["x"], "value": {"v": 1}}}
+                ], "wires": {"w": 1}}}, "dependencies": []}
+                """;
+        VcImport.Result r = VcImport.parse(text.getBytes(StandardCharsets.UTF_8), "odd.vc3");
+        Circuit c = r.circuit();
+        assertEquals("42", c.name());
+        Block code = c.blocks().stream().filter(b -> b.type().equals("python")).findFirst().orElseThrow();
+        assertEquals("", code.code());
+        assertTrue(code.inputs().isEmpty() && code.outputs().isEmpty() && code.params().isEmpty());
+        assertEquals(30.0, code.rate());
+        assertNote(r, n -> n.contains("has no id"), "about the block that is a number");
+        assertNote(r, n -> n.contains("has no code text"), "about the code");
+        assertNote(r, n -> n.contains("design.graph.wires is not a list"), "about the wires");
+    }
+
+    @Test
+    void shouldRefuseJsonNestedTooDeeplyWithAMessageNotACrash() {
+        String text = "[".repeat(5000) + "]".repeat(5000);
+        VcImportException e = assertThrows(VcImportException.class,
+                () -> VcImport.parse(text.getBytes(StandardCharsets.UTF_8), "deep.vc3"));
+        assertEquals("deep.vc3: not a VisualCircuit project: the JSON is nested more than 1000 levels deep",
+                e.getMessage());
+    }
+
+    @Test
+    void shouldGiveTheDetailWithoutTheFileNameForCallersThatPrintItThemselves() {
+        VcImportException e = assertThrows(VcImportException.class,
+                () -> VcImport.parse("[]".getBytes(StandardCharsets.UTF_8), "x.vc"));
+        assertEquals("not a VisualCircuit project: the file is not a JSON object", e.detail());
+        assertEquals("x.vc:1:1: " + e.detail(), e.getMessage());
+    }
 }
