@@ -36,7 +36,6 @@ final class PackageFlattener {
         final Kind kind;
         final String vcId;
         final Scope scope;
-        final int order;
         String name = "";
         double x;
         double y;
@@ -53,11 +52,10 @@ final class PackageFlattener {
         // constants
         String value = "";
 
-        Node(Kind kind, String vcId, Scope scope, int order) {
+        Node(Kind kind, String vcId, Scope scope) {
             this.kind = kind;
             this.vcId = vcId;
             this.scope = scope;
-            this.order = order;
         }
 
         String port(String vcPort) {
@@ -274,7 +272,7 @@ final class PackageFlattener {
             throw new VcImportException(sourceName, 0, 0, "expanding the packages gives more than " + MAX_NODES
                     + " blocks; this is not a VisualCircuit project that can be opened");
         }
-        Node n = new Node(kind, id, scope, all.size());
+        Node n = new Node(kind, id, scope);
         n.x = x;
         n.y = y;
         scope.nodes.put(id, n);

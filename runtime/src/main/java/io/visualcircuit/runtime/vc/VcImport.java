@@ -117,7 +117,7 @@ public final class VcImport {
         String circuitName = packageName.isEmpty() ? baseName(sourceName) : packageName;
         String description = pkg.path("description").asText("").strip();
 
-        Circuit circuit = new Builder(flattener, edges, top, packageName, notes).build()
+        Circuit circuit = new Builder(flattener, edges, packageName, notes).build()
                 .withName(circuitName)
                 .withDescription(description.isEmpty() ? null : description);
         if (!vc3 && circuit.blocks().stream().anyMatch(b -> b.code() != null && usesVc2Api(b.code()))) {
@@ -146,19 +146,16 @@ public final class VcImport {
         private final PackageFlattener flattener;
         private final List<Node> nodes;
         private final List<Edge> edges;
-        private final PackageFlattener.Scope top;
         private final String packageName;
         private final List<String> notes;
         private final Set<String> usedIds = new HashSet<>();
         private final Map<Node, String> ids = new IdentityHashMap<>();
         private final Map<Node, Map<String, Object>> params = new IdentityHashMap<>();
 
-        Builder(PackageFlattener flattener, List<Edge> edges, PackageFlattener.Scope top, String packageName,
-                List<String> notes) {
+        Builder(PackageFlattener flattener, List<Edge> edges, String packageName, List<String> notes) {
             this.flattener = flattener;
             this.nodes = flattener.nodes();
             this.edges = edges;
-            this.top = top;
             this.packageName = packageName;
             this.notes = notes;
         }
@@ -271,7 +268,7 @@ public final class VcImport {
             if (!n.isTopLevel()) {
                 return n.scope.packageName;
             }
-            return packageName.isEmpty() || n.scope != top ? null : packageName;
+            return packageName.isEmpty() ? null : packageName;
         }
 
         private Block codeBlock(Node n) {
