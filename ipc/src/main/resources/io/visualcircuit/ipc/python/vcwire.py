@@ -456,7 +456,7 @@ class Reader:
     def __init__(self, name):
         self._seg = _Segment(name)
         try:
-            _check_identity(self._seg, 1.0)
+            _check_identity(self._seg, 0.05)
             self._layout = None
             self._refresh_layout()
         except Exception:
