@@ -159,12 +159,17 @@ final class MathBlocks {
     }
 
     /**
-     * {@code derivative}: {@code (in - previous in) / dt}, 0 on the first step with a value. When no
-     * time has passed (dt = 0) it repeats its last output instead of dividing by zero.
+     * {@code derivative}: the slope between the two latest samples of {@code in},
+     * {@code (x - previous x) / (time between them)}, 0 on the first value. A sample is a step where
+     * the port has a new value (or a value different from the last sample); on other steps the
+     * slope is held. Measuring between samples rather than between steps keeps the output steady
+     * when the input is written more slowly than this block steps, instead of alternating between
+     * 0 and spikes. When no time passed since the last sample, the slope is held too.
      */
     static final class Derivative extends TimedBlock {
         private boolean started;
         private double previous;
+        private double previousTime;
         private double slope;
 
         @Override
@@ -173,14 +178,20 @@ final class MathBlocks {
                 return;
             }
             double x = inputs.number("in", 0.0);
-            double dt = dt();
+            double now = time();
             if (!started) {
                 started = true;
                 slope = 0.0;
-            } else if (dt > 0) {
-                slope = (x - previous) / dt;
+                previous = x;
+                previousTime = now;
+            } else if (inputs.isNew("in") || Double.compare(x, previous) != 0) {
+                double elapsed = now - previousTime;
+                if (elapsed > 0) {
+                    slope = (x - previous) / elapsed;
+                    previous = x;
+                    previousTime = now;
+                }
             }
-            previous = x;
             outputs.number("out", slope);
         }
     }

@@ -4,10 +4,12 @@
  *
  * <p>Conventions every library block follows, so that circuits behave the same whatever the rates:
  * <ul>
- *   <li><b>Sampling.</b> A block samples its inputs once per step; stateful blocks
- *       ({@code integrator}, {@code moving-average}, {@code derivative}, {@code delay}...) count
- *       steps and real elapsed time from {@link io.visualcircuit.runtime.blocks.BlockContext}, not
- *       wire sequence numbers.</li>
+ *   <li><b>Sampling.</b> A block samples its inputs once per step, and an input keeps its latest
+ *       value between writes (a zero-order hold). Time-based blocks ({@code integrator},
+ *       {@code low-pass}, {@code plant}, {@code delay}...) use the real elapsed time from
+ *       {@link io.visualcircuit.runtime.blocks.BlockContext}; {@code moving-average} counts steps;
+ *       {@code derivative} measures between new input values, so a slow writer gives a steady
+ *       slope.</li>
  *   <li><b>Missing inputs.</b> Until an input it needs has a value, a block writes nothing on its
  *       output, so readers keep seeing "no value" instead of an invented number. The exceptions, each
  *       documented on its block: {@code toggle} (writes its state, false at first), {@code plant}

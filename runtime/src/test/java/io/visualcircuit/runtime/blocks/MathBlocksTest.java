@@ -163,6 +163,30 @@ class MathBlocksTest {
     }
 
     @Test
+    void shouldKeepDerivativeSteadyWhenInputIsWrittenSlowerThanItSteps() {
+        BlockHarness h = BlockHarness.of("derivative").input("in", 0.0).start();
+        double t = 0;
+        for (int i = 1; i <= 30; i++) {
+            t += 0.01;
+            if (i % 3 == 0) {
+                h.input("in", 2.0 * t); // a 2 units/s ramp written every third step
+            }
+            h.step(0.01);
+            if (i >= 3) {
+                assertEquals(2.0, h.number(), 1e-6, "step " + i);
+            }
+        }
+    }
+
+    @Test
+    void shouldGoToZeroDerivativeWhenWriterRepeatsTheSameValue() {
+        BlockHarness h = BlockHarness.of("derivative").input("in", 0.0).start();
+        h.input("in", 1.0).step(0.1);
+        h.input("in", 1.0).step(0.1);
+        assertEquals(0.0, h.number(), EPS);
+    }
+
+    @Test
     void shouldIntegrateConstantOverElapsedTime() {
         BlockHarness h = BlockHarness.of("integrator").param("initial", 1.0).input("in", 2.0).start();
         assertEquals(1.0, h.number());
