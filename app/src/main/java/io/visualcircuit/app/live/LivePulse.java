@@ -23,6 +23,7 @@ public final class LivePulse extends AnimationTimer {
     private long lastFrame = -1;
     private volatile long busyNanos;
     private volatile long pulses;
+    private volatile long maxPulseNanos;
 
     public LivePulse(Supplier<LiveFrame> source) {
         this.source = source;
@@ -51,8 +52,12 @@ public final class LivePulse extends AnimationTimer {
         for (Runnable r : everyPulse) {
             r.run();
         }
-        busyNanos += System.nanoTime() - t0;
+        long d = System.nanoTime() - t0;
+        busyNanos += d;
         pulses++;
+        if (d > maxPulseNanos) {
+            maxPulseNanos = d;
+        }
     }
 
     /** Total time spent in pulse handlers so far (the canvas paint is measured by whoever paints). */
@@ -62,5 +67,17 @@ public final class LivePulse extends AnimationTimer {
 
     public long pulses() {
         return pulses;
+    }
+
+    /** The longest single pulse handler so far. */
+    public long maxPulseNanos() {
+        return maxPulseNanos;
+    }
+
+    /** Starts the busy/pulse counters again from zero. FX thread. */
+    public void resetCounters() {
+        busyNanos = 0;
+        pulses = 0;
+        maxPulseNanos = 0;
     }
 }
