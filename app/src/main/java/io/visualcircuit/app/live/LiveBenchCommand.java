@@ -44,11 +44,15 @@ public final class LiveBenchCommand implements Callable<Integer> {
             return 2;
         }
         double secs = seconds != null ? seconds : quick ? 3 : 15;
-        LiveBench.Feed feed = new MemoryFeed(wires, fastWires, fastHz, slowHz);
+        LiveBench.Feed feed = inMemory ? new MemoryFeed(wires, fastWires, fastHz, slowHz)
+                : new IpcFeed(wires, fastWires, fastHz, slowHz);
         LiveBench bench = new LiveBench(feed, sampleHz, secs, System.out);
         try {
             bench.print(bench.run());
             return 0;
+        } catch (io.visualcircuit.ipc.WireException e) {
+            System.err.println("bench live: " + e.getMessage());
+            return 2;
         } catch (UnsupportedOperationException | IllegalStateException e) {
             System.err.println("bench live: " + e.getMessage()
                     + (System.getenv("DISPLAY") == null ? " (no display: try xvfb-run ./vcircuit bench live)" : ""));
