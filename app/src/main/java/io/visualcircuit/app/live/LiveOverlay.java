@@ -108,7 +108,7 @@ public final class LiveOverlay implements CanvasOverlay {
      */
     public void setFrame(LiveFrame next) {
         frame = next;
-        sampler.requestThumbnails(imagesShown);
+        sampler.requestThumbnails("canvas", imagesShown);
         imagesShown.clear();
     }
 

@@ -49,7 +49,7 @@ public final class LiveSampler implements AutoCloseable {
     private final long origin;
     private final AtomicReference<LiveFrame> latest = new AtomicReference<>(LiveFrame.EMPTY);
     private final Map<String, Double> watched = new ConcurrentHashMap<>();
-    private volatile Set<String> thumbnailWanted = Set.of();
+    private final Map<String, Set<String>> thumbnailWanted = new ConcurrentHashMap<>();
     private final int maxThumbnailsPerTick;
     private volatile boolean running;
     private Thread thread;
@@ -119,13 +119,15 @@ public final class LiveSampler implements AutoCloseable {
     }
 
     /**
-     * Names the image wires whose thumbnails are wanted now (the ones on screen, in probes or in
-     * image-view blocks). Only these are converted, a few per tick. Any thread.
+     * Names the image wires whose thumbnails one view wants now (the canvas: those on screen and in
+     * image-view blocks; the probes: the pinned ones). Only wanted wires are converted, a few per
+     * tick. Each requester replaces its own previous request. Any thread.
      */
-    public void requestThumbnails(Collection<String> wireKeys) {
-        Set<String> next = Set.copyOf(wireKeys);
-        if (!next.equals(thumbnailWanted)) {
-            thumbnailWanted = next;
+    public void requestThumbnails(String requester, Collection<String> wireKeys) {
+        if (wireKeys.isEmpty()) {
+            thumbnailWanted.remove(requester);
+        } else {
+            thumbnailWanted.put(requester, Set.copyOf(wireKeys));
         }
     }
 
@@ -156,7 +158,10 @@ public final class LiveSampler implements AutoCloseable {
         long now = clock.getAsLong();
         double t = (now - origin) / 1e9;
         Map<String, WireLive> wires = new HashMap<>(slots.size() * 2);
-        Set<String> wantThumbs = thumbnailWanted;
+        Set<String> wantThumbs = new java.util.HashSet<>();
+        for (Set<String> keys : thumbnailWanted.values()) {
+            wantThumbs.addAll(keys);
+        }
         int thumbsLeft = maxThumbnailsPerTick;
         int n = slots.size();
         for (int k = 0; k < n; k++) {

@@ -33,12 +33,13 @@ public final class ProbePanel extends ScrollPane {
     /** Seconds of history a probe plots. */
     public static final double SECONDS = 10;
 
-    private final LiveSampler sampler;
+    private LiveSampler sampler;
     private final VBox cards = new VBox(8);
     private final Map<String, Card> byKey = new LinkedHashMap<>();
     private Consumer<String> onAddToScope = k -> { };
     private LiveFrame frame = LiveFrame.EMPTY;
 
+    /** A panel for the given sampler; null until a run starts (see {@link #attach}). */
     public ProbePanel(LiveSampler sampler) {
         this.sampler = sampler;
         setId("probePanel");
@@ -53,12 +54,25 @@ public final class ProbePanel extends ScrollPane {
         this.onAddToScope = onAddToScope;
     }
 
+    /**
+     * Switches to a new run's sampler: pinned probes stay and get long histories in the new run.
+     */
+    public void attach(LiveSampler next) {
+        sampler = next;
+        frame = LiveFrame.EMPTY;
+        for (String k : byKey.keySet()) {
+            next.watch(k, SECONDS);
+        }
+    }
+
     /** Pins a probe on the wire (or does nothing when it is already pinned). */
     public void pin(String wireKey) {
         if (byKey.containsKey(wireKey)) {
             return;
         }
-        sampler.watch(wireKey, SECONDS);
+        if (sampler != null) {
+            sampler.watch(wireKey, SECONDS);
+        }
         Card c = new Card(wireKey);
         byKey.put(wireKey, c);
         cards.getChildren().add(c);
@@ -69,7 +83,9 @@ public final class ProbePanel extends ScrollPane {
         Card c = byKey.remove(wireKey);
         if (c != null) {
             cards.getChildren().remove(c);
-            sampler.unwatch(wireKey);
+            if (sampler != null) {
+                sampler.unwatch(wireKey);
+            }
         }
     }
 
@@ -135,7 +151,9 @@ public final class ProbePanel extends ScrollPane {
                 range.setText("");
             }
             if (w.value() instanceof LiveValue.Image) {
-                sampler.requestThumbnails(imageKeys());
+                if (sampler != null) {
+                    sampler.requestThumbnails("probes", imageKeys());
+                }
                 showImage(w.thumbnail());
                 return;
             }

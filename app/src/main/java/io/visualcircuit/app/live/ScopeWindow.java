@@ -78,6 +78,11 @@ public final class ScopeWindow {
         updateWindowLabel();
     }
 
+    /** The sampler whose frames this scope shows. */
+    public LiveSampler sampler() {
+        return sampler;
+    }
+
     public Stage stage() {
         return stage;
     }

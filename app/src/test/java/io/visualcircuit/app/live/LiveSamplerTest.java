@@ -143,7 +143,7 @@ class LiveSamplerTest {
         for (FakeWire w : wires.values()) {
             w.write(new LiveValue.Image(240, 320, 3, px));
         }
-        s.requestThumbnails(Set.of("i1.out", "i2.out", "i3.out"));
+        s.requestThumbnails("canvas", Set.of("i1.out", "i2.out", "i3.out"));
         LiveFrame f = s.sampleOnce();
         long made = f.wires().values().stream().filter(w -> w.thumbnail() != null).count();
         assertEquals(2, made, "at most two conversions per tick in this test");
