@@ -62,6 +62,8 @@ public final class StartupBench implements java.util.concurrent.Callable<Integer
 
         Map<Integer, Double> medians = new java.util.LinkedHashMap<>();
         double rssMb = Double.NaN;
+        double pssMb = Double.NaN;
+        double cpuMs = Double.NaN;
         for (int size : SIZES) {
             List<Double> times = new ArrayList<>();
             for (int round = 0; round < n; round++) {
@@ -70,7 +72,9 @@ public final class StartupBench implements java.util.concurrent.Callable<Integer
                 double ms = (System.nanoTime() - t0) / 1e6;
                 times.add(ms);
                 if (size == 10 && round == 0) {
+                    cpuMs = blockCpuMs(run);
                     rssMb = blockRssMb(run, quick ? 500 : 1500);
+                    pssMb = blockPssMb(run);
                 }
                 run.stop();
             }
@@ -80,7 +84,10 @@ public final class StartupBench implements java.util.concurrent.Callable<Integer
                     format(times));
             out.flush();
         }
-        out.printf(Locale.ROOT, "RSS of one Java block process (median over a 10-block circuit): %.1f MB%n", rssMb);
+        out.printf(Locale.ROOT, "CPU time of one Java block process until ready (median over a 10-block circuit): %.0f ms%n",
+                cpuMs);
+        out.printf(Locale.ROOT, "RSS of one Java block process (median over a 10-block circuit): %.1f MB"
+                + " (PSS %.1f MB: the JVM's code and class archive are shared between blocks)%n", rssMb, pssMb);
 
         double rate;
         try (Run run = timeStart(blocks(1, 100), options)) {
@@ -128,6 +135,40 @@ public final class StartupBench implements java.util.concurrent.Callable<Integer
                 if (rss > 0) {
                     mb.add(rss / (1024.0 * 1024.0));
                 }
+            }
+        }
+        return median(mb);
+    }
+
+    private static double blockCpuMs(Run run) {
+        List<Double> ms = new ArrayList<>();
+        for (BlockStatus s : run.states().values()) {
+            if (s.pid() > 0) {
+                double cpu = ProcSelf.cpuSeconds(Long.toString(s.pid()));
+                if (cpu >= 0) {
+                    ms.add(cpu * 1000);
+                }
+            }
+        }
+        return median(ms);
+    }
+
+    /** Proportional set size: resident memory with shared pages split between the processes sharing them. */
+    private static double blockPssMb(Run run) {
+        List<Double> mb = new ArrayList<>();
+        for (BlockStatus s : run.states().values()) {
+            if (s.pid() <= 0) {
+                continue;
+            }
+            try {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(s.pid()),
+                        "smaps_rollup"))) {
+                    if (line.startsWith("Pss:")) {
+                        mb.add(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0);
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // Older kernels have no smaps_rollup; PSS is only informative.
             }
         }
         return median(mb);
