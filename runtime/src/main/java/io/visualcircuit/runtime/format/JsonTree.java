@@ -12,6 +12,12 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.visualcircuit.runtime.circuit.SourceMap.Position;
 
 import java.io.CharConversionException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -86,9 +92,12 @@ final class JsonTree {
 
     /** Parses UTF-8 bytes into a tree; every failure becomes a {@link CircuitFormatException}. */
     static Node parse(byte[] bytes, String file) throws CircuitFormatException {
+        char[] text = decodeUtf8(bytes, file);
         JsonParser p = null;
         try {
-            p = FACTORY.createParser(bytes);
+            // Parsing characters, not bytes, so columns count characters as editors do.
+            int start = text.length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+            p = FACTORY.createParser(text, start, text.length - start);
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new CircuitFormatException(file, 1, 1, "the file is empty; a circuit file is a JSON object");
@@ -118,6 +127,37 @@ final class JsonTree {
                 }
             }
         }
+    }
+
+    /** Strict UTF-8 decoding; a bad byte sequence is reported at its line and column. */
+    private static char[] decodeUtf8(byte[] bytes, String file) throws CircuitFormatException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int bad = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+            throw new CircuitFormatException(file, line, column, "the file is not valid UTF-8 text (is it saved in"
+                    + " another encoding?)");
+        }
+        out.flip();
+        char[] chars = new char[out.remaining()];
+        out.get(chars);
+        return chars;
     }
 
     private static Node read(JsonParser p) throws IOException {

@@ -55,7 +55,7 @@ class BrokenFilesTest {
             empty.json               | the file is empty                                            | 1  | 1
             whitespace-only.json     | the file is empty                                            | 1  | 1
             truncated.json           | ends in the middle of the JSON                               | 6  | 10
-            not-json.json            | unexpected 'hello'                                           | 1  | 7
+            not-json.json            | unexpected 'hello'                                           | 1  | 6
             array-root.json          | must be a JSON object, but this one is an array              | 1  | 1
             wrong-format-name.json   | not a VisualCircuit circuit file: "format" is "circuit-maker" | 2  | 13
             missing-format.json      | the "format" field is missing                                | 1  | 1
@@ -81,8 +81,8 @@ class BrokenFilesTest {
             incompatible-types.json  | cannot connect a boolean output to an image input            | 10 | 32
             two-wires-one-input.json | the input show.in already has a wire (wire 1 at line 11)     | 12 | 29
             bad-port-type.json       | unknown port type "float"                                    | 6  | 85
-            invalid-utf8.json        | not valid UTF-8 text                                         | 5  | 24
-            latin1-text.json         | not valid UTF-8 text                                         | 5  | 24
+            invalid-utf8.json        | not valid UTF-8 text                                         | 5  | 22
+            latin1-text.json         | not valid UTF-8 text                                         | 5  | 22
             unterminated-string.json | raw control character                                        | 2  | 28
             single-quotes.json       | unexpected character '''                                     | 2  | 3
             """)
