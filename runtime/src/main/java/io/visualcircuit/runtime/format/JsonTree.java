@@ -86,7 +86,9 @@ final class JsonTree {
 
     /** Parses UTF-8 bytes into a tree; every failure becomes a {@link CircuitFormatException}. */
     static Node parse(byte[] bytes, String file) throws CircuitFormatException {
-        try (JsonParser p = FACTORY.createParser(bytes)) {
+        JsonParser p = null;
+        try {
+            p = FACTORY.createParser(bytes);
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new CircuitFormatException(file, 1, 1, "the file is empty; a circuit file is a JSON object");
@@ -99,12 +101,22 @@ final class JsonTree {
             }
             return root;
         } catch (JsonProcessingException e) {
-            Position at = e.getLocation() == null ? new Position(1, 1) : pos(e.getLocation());
+            // Limit violations carry no location; the parser still knows where it stopped.
+            JsonLocation loc = e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentLocation();
+            Position at = loc == null ? new Position(1, 1) : pos(loc);
             throw new CircuitFormatException(file, at.line(), at.column(), explain(e));
         } catch (CharConversionException e) {
             throw new CircuitFormatException(file, 1, 1, "the file is not valid UTF-8 text");
         } catch (IOException e) {
             throw new CircuitFormatException(file, 1, 1, "cannot read the file: " + e.getMessage());
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException ignored) {
+                    // Closing a parser over a byte array releases buffers only; nothing can be lost.
+                }
+            }
         }
     }
 
@@ -184,6 +196,21 @@ final class JsonTree {
             int q2 = q1 < 0 ? -1 : raw.indexOf('\'', q1 + 1);
             String key = q2 > q1 ? raw.substring(q1 + 1, q2) : "?";
             return "the key \"" + key + "\" appears twice in the same object";
+        }
+        if (lower.contains("illegal unquoted character")) {
+            return "a text value contains a raw control character such as a line break; write it escaped"
+                    + " (for example \\n), or add the missing closing quote";
+        }
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("^Unrecognized token '([^']{1,40})").matcher(raw);
+        if (token.find()) {
+            return "invalid JSON: unexpected '" + token.group(1) + "' (texts need double quotes; true, false and"
+                    + " null are the only bare words)";
+        }
+        java.util.regex.Matcher ch = java.util.regex.Pattern
+                .compile("^Unexpected character \\('(.)' \\(code \\d+\\)\\)(?:: (.*))?").matcher(raw);
+        if (ch.find()) {
+            return "invalid JSON: unexpected character '" + ch.group(1) + "'"
+                    + (ch.group(2) == null ? "" : "; " + firstSentence(ch.group(2)));
         }
         if (lower.contains("non-standard token")) {
             return "NaN and Infinity are not allowed; write a finite number";
