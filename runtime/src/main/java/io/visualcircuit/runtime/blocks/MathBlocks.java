@@ -161,38 +161,60 @@ final class MathBlocks {
     /**
      * {@code derivative}: the slope between the two latest samples of {@code in},
      * {@code (x - previous x) / (time between them)}, 0 on the first value. A sample is a step where
-     * the port has a new value (or a value different from the last sample); on other steps the
+     * the port has a new value (or a value different from the last sample); between samples the
      * slope is held. Measuring between samples rather than between steps keeps the output steady
      * when the input is written more slowly than this block steps, instead of alternating between
-     * 0 and spikes. When no time passed since the last sample, the slope is held too.
+     * 0 and spikes.
+     *
+     * <p>When no new value comes for twice the last interval between values, the input is taken
+     * to be at rest and the output drops to 0, so the slope of a slider that was let go does not
+     * stay on forever. (A single jump after a long pause is spread over that pause, which is the
+     * most a sampled signal can tell.)
      */
     static final class Derivative extends TimedBlock {
-        private boolean started;
-        private double previous;
-        private double previousTime;
-        private double slope;
+        private final Slope slope = new Slope();
 
         @Override
         public void step(Inputs inputs, Outputs outputs, Params params) {
             if (inputs.get("in") == null) {
                 return;
             }
-            double x = inputs.number("in", 0.0);
-            double now = time();
+            outputs.number("out", slope.update(inputs.number("in", 0.0), inputs.isNew("in"), time()));
+        }
+    }
+
+    /**
+     * The slope of a sampled signal, shared by {@code derivative} and the D term of {@code pid}: see
+     * {@link Derivative} for the rules.
+     */
+    static final class Slope {
+        private boolean started;
+        private double previous;
+        private double previousTime;
+        private double interval = Double.NaN;
+        private double slope;
+
+        /**
+         * @param x     the signal now
+         * @param isNew whether the signal was written since the previous step
+         * @param now   seconds since the start
+         * @return the current slope
+         */
+        double update(double x, boolean isNew, double now) {
+            double elapsed = now - previousTime;
             if (!started) {
                 started = true;
-                slope = 0.0;
                 previous = x;
                 previousTime = now;
-            } else if (inputs.isNew("in") || Double.compare(x, previous) != 0) {
-                double elapsed = now - previousTime;
-                if (elapsed > 0) {
-                    slope = (x - previous) / elapsed;
-                    previous = x;
-                    previousTime = now;
-                }
+            } else if ((isNew || Double.compare(x, previous) != 0) && elapsed > 0) {
+                slope = (x - previous) / elapsed;
+                interval = elapsed;
+                previous = x;
+                previousTime = now;
+            } else if (elapsed >= 2 * interval) {
+                slope = 0.0;
             }
-            outputs.number("out", slope);
+            return slope;
         }
     }
 

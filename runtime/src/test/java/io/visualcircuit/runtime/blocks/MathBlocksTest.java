@@ -179,6 +179,17 @@ class MathBlocksTest {
     }
 
     @Test
+    void shouldDropDerivativeToZeroWhenInputComesToRest() {
+        BlockHarness h = BlockHarness.of("derivative").input("in", 0.0).start();
+        h.input("in", 0.1).step(0.05).input("in", 0.2).step(0.05);
+        assertEquals(2.0, h.number(), EPS);
+        h.step(0.05);
+        assertEquals(2.0, h.number(), EPS, "held across one missing value");
+        h.step(0.05);
+        assertEquals(0.0, h.number(), EPS, "no value for twice the interval: at rest");
+    }
+
+    @Test
     void shouldGoToZeroDerivativeWhenWriterRepeatsTheSameValue() {
         BlockHarness h = BlockHarness.of("derivative").input("in", 0.0).start();
         h.input("in", 1.0).step(0.1);
