@@ -59,7 +59,7 @@ class BlockLibraryTest {
 
     @ParameterizedTest
     @MethodSource("typesRunnableOnDefaults")
-    void shouldRunOnCatalogDefaultsWithoutInputs(String type) {
+    void shouldRunWithoutParametersOrInputs(String type) {
         BlockHarness h = BlockHarness.of(type).start();
         h.steps(5, 0.02);
         Set<String> writeWithoutInputs = Set.of("sine", "square", "ramp", "step", "noise", "counter", "clock",
