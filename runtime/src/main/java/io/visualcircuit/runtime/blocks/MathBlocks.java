@@ -1,7 +1,5 @@
 package io.visualcircuit.runtime.blocks;
 
-import java.util.ArrayDeque;
-
 /**
  * The math blocks: number inputs {@code a}, {@code b} or {@code in}, output {@code out}.
  *
@@ -12,7 +10,7 @@ import java.util.ArrayDeque;
  */
 final class MathBlocks {
     /** Longest {@code moving-average} window, so a typo cannot exhaust a block process's heap. */
-    static final int MAX_WINDOW = 100_000;
+    static final int MAX_WINDOW = 1_000_000;
 
     private MathBlocks() {
     }
@@ -251,7 +249,12 @@ final class MathBlocks {
      * limited to [1, {@value MathBlocks#MAX_WINDOW}]; shrinking it live drops the oldest samples.
      */
     static final class MovingAverage implements JavaBlock {
-        private final ArrayDeque<Double> samples = new ArrayDeque<>();
+        /** The latest samples, oldest first from {@code head}; primitive so a long window stays small. */
+        private double[] ring = new double[0];
+        private int head;
+        private int count;
+        private double sum;
+        private int stepsSinceResum;
 
         @Override
         public void step(Inputs inputs, Outputs outputs, Params params) {
@@ -259,16 +262,48 @@ final class MathBlocks {
                 return;
             }
             int window = window(params.number("window", 10.0));
-            samples.addLast(inputs.number("in", 0.0));
-            while (samples.size() > window) {
-                samples.removeFirst();
+            if (window != ring.length) {
+                resize(window);
             }
-            // Summing afresh each step avoids the drift of a running sum; windows are small.
-            double sum = 0.0;
-            for (double s : samples) {
-                sum += s;
+            double x = inputs.number("in", 0.0);
+            boolean resum = !Double.isFinite(x) || !Double.isFinite(sum) || ++stepsSinceResum >= window;
+            if (count == window) {
+                sum -= ring[head];
+            } else {
+                count++;
             }
-            outputs.number("out", sum / samples.size());
+            ring[head] = x;
+            head = (head + 1) % window;
+            sum += x;
+            if (resum) {
+                // A running sum drifts and would stay NaN or infinite after such a sample left the
+                // window; summing afresh now and then keeps it exact at O(1) per step on average.
+                resumAll();
+            }
+            outputs.number("out", sum / count);
+        }
+
+        private void resize(int window) {
+            int keep = Math.min(count, window);
+            double[] next = new double[window];
+            for (int i = 0; i < keep; i++) {
+                // Newest samples sit just before head.
+                int from = Math.floorMod(head - keep + i, Math.max(ring.length, 1));
+                next[i] = ring[from];
+            }
+            ring = next;
+            count = keep;
+            head = keep % window;
+            resumAll();
+        }
+
+        private void resumAll() {
+            double s = 0.0;
+            for (int i = 0; i < count; i++) {
+                s += ring[i];
+            }
+            sum = s;
+            stepsSinceResum = 0;
         }
 
         static int window(double requested) {
