@@ -1,0 +1,298 @@
+package io.visualcircuit.ipc;
+
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+
+/**
+ * Reads one wire: the latest value, only values newer than one already seen, or blocking until the
+ * writer publishes. Never blocks the writer and never sees a torn value: a read that races with a
+ * write is retried. Values the reader was too slow to see are lost on purpose (latest-value
+ * semantics); {@link Sample#skipped()} says how many.
+ *
+ * <p>The segment's contents are never trusted: magic, version and every offset and length are
+ * checked against the segment's real size before use, and a segment that does not hold a
+ * consistent wire gives a {@link WireException} instead of a crash or an endless loop.
+ *
+ * <p>An instance is not thread-safe: one thread at a time may use it. Any number of readers, in any
+ * number of processes, may read the same wire at once.
+ */
+public final class WireReader implements AutoCloseable {
+    /** Give up on a read after this many inconsistent attempts (each one means the writer made progress). */
+    private static final int MAX_ATTEMPTS = 1_000_000;
+    /** How long {@link #await} spins before sleeping on the futex. */
+    private static final long SPIN_NANOS = 10_000;
+    /** Longest single futex sleep, so interrupts and writer death are noticed. */
+    private static final long MAX_PARK_NANOS = 100_000_000;
+    /** How long an odd generation (a resize in progress) is tolerated from a live writer. */
+    private static final long RESIZE_PATIENCE_NANOS = 5_000_000_000L;
+
+    private final Segment segment;
+    private final ByteBuffer header;
+    private ByteBuffer data;
+    private SlotLayout layout;
+    private long lastReturned;
+
+    private WireReader(Segment segment) {
+        this.segment = segment;
+        this.header = segment.header;
+        this.data = segment.data;
+    }
+
+    /**
+     * Opens the wire segment {@code segment} for reading. Waits up to 50 ms for a creator that
+     * is still initialising the header.
+     *
+     * @throws WireException if the segment is missing or is not a valid wire
+     */
+    public static WireReader open(String segment) {
+        Segment seg = Segment.open(segment, false);
+        try {
+            checkIdentity(seg.header, segment, false);
+            WireReader reader = new WireReader(seg);
+            reader.refreshLayout();
+            return reader;
+        } catch (RuntimeException e) {
+            seg.close();
+            throw e;
+        }
+    }
+
+    /** Checks magic, version and header length; waits briefly for a header still being written. */
+    static void checkIdentity(ByteBuffer header, String name, boolean immediate) {
+        long deadline = System.nanoTime() + (immediate ? 0 : 50_000_000L);
+        int version;
+        while ((version = Segment.getIntAcquire(header, WireLayout.VERSION_OFFSET)) == 0
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+        int magic = header.getInt(WireLayout.MAGIC_OFFSET);
+        if (magic != WireLayout.MAGIC) {
+            throw SlotLayout.corrupted(name, String.format("magic is 0x%08x, expected 0x%08x", magic, WireLayout.MAGIC));
+        }
+        if (version == 0) {
+            throw new WireException("wire segment " + name + " was never finished by its creator (version is 0)");
+        }
+        if (version != WireLayout.VERSION) {
+            throw new WireException("wire segment " + name + " uses format version " + version
+                    + ", but this VisualCircuit reads version " + WireLayout.VERSION);
+        }
+        int headerLength = header.getInt(WireLayout.HEADER_LENGTH_OFFSET);
+        if (headerLength != WireLayout.HEADER_LENGTH) {
+            throw SlotLayout.corrupted(name, "header length is " + headerLength);
+        }
+    }
+
+    /** The segment name this reader reads. */
+    public String segmentName() {
+        return segment.name;
+    }
+
+    /** Sequence number of the latest published value (acquire load); 0 if nothing was written. */
+    public long sequence() {
+        return Segment.getLongAcquire(header, WireLayout.SEQUENCE_OFFSET);
+    }
+
+    /** When the writer last published, in epoch nanoseconds (0 if never). */
+    public long lastWriteTimeNanos() {
+        return Segment.getLongAcquire(header, WireLayout.LAST_WRITE_TIME_OFFSET);
+    }
+
+    /**
+     * The latest value, or null if nothing was ever written. {@link Sample#skipped()} counts the
+     * values published since the previous sample this reader returned.
+     */
+    public Sample read() {
+        Sample sample = readLatest(lastReturned);
+        if (sample != null) {
+            lastReturned = sample.sequence();
+        }
+        return sample;
+    }
+
+    /** The latest value if its sequence is greater than {@code lastSeq}, else null. Never blocks. */
+    public Sample readIfNewer(long lastSeq) {
+        if (sequence() <= lastSeq) {
+            return null;
+        }
+        Sample sample = readLatest(lastSeq);
+        if (sample == null || sample.sequence() <= lastSeq) {
+            return null;
+        }
+        lastReturned = sample.sequence();
+        return sample;
+    }
+
+    /**
+     * Waits until a value newer than {@code lastSeq} is published and returns it, or returns null
+     * after {@code timeoutNanos} or when the calling thread is interrupted (the interrupt flag stays
+     * set). Spins for a few microseconds, then sleeps on the wire's futex word so that the writer's
+     * publish wakes it.
+     */
+    public Sample await(long lastSeq, long timeoutNanos) {
+        long start = System.nanoTime();
+        Sample sample;
+        while ((sample = readIfNewer(lastSeq)) == null) {
+            long elapsed = System.nanoTime() - start;
+            if (elapsed >= timeoutNanos) {
+                return null;
+            }
+            if (elapsed < SPIN_NANOS) {
+                Thread.onSpinWait();
+                continue;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return null;
+            }
+            int word = Segment.getIntAcquire(header, WireLayout.NOTIFY_OFFSET);
+            if (sequence() > lastSeq) {
+                continue;
+            }
+            // Full fence on both sides (here and in the writer's publish) so that either the
+            // writer sees a waiter and wakes, or this thread sees the new notify word.
+            Segment.getAndAddIntVolatile(header, WireLayout.WAITERS_OFFSET, 1);
+            try {
+                if (sequence() <= lastSeq) {
+                    Posix.futexWait(segment.notifyAddress, word, Math.min(timeoutNanos - elapsed, MAX_PARK_NANOS));
+                }
+            } finally {
+                Segment.getAndAddIntVolatile(header, WireLayout.WAITERS_OFFSET, -1);
+            }
+        }
+        return sample;
+    }
+
+    /**
+     * True while the wire's writer process is attached and alive. False when no writer attached,
+     * the writer closed the wire, or the writer process died (then the last value is stale).
+     */
+    public boolean writerAlive() {
+        if (Segment.getIntAcquire(header, WireLayout.WRITER_STATE_OFFSET) != WireLayout.WRITER_STATE_ATTACHED) {
+            return false;
+        }
+        int pid = header.getInt(WireLayout.WRITER_PID_OFFSET);
+        long ticks = header.getLong(WireLayout.WRITER_START_TICKS_OFFSET);
+        return Posix.processAlive(pid, ticks);
+    }
+
+    private Sample readLatest(long lastSeq) {
+        try {
+            return readLatestUnchecked(lastSeq);
+        } catch (InternalError e) {
+            // HotSpot turns a SIGBUS on a mapped page into InternalError: the file was truncated.
+            throw new WireException("wire segment " + segment.name + " shrank while being read; it was damaged", e);
+        }
+    }
+
+    private Sample readLatestUnchecked(long lastSeq) {
+        int mismatches = 0;
+        long oddSince = 0;
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            long generation = Segment.getLongAcquire(header, WireLayout.GENERATION_OFFSET);
+            if ((generation & 1) != 0) {
+                oddSince = waitForResize(oddSince);
+                continue;
+            }
+            if (generation != layout.generation()) {
+                refreshLayout();
+                continue;
+            }
+            long seq = Segment.getLongAcquire(header, WireLayout.SEQUENCE_OFFSET);
+            if (seq == 0) {
+                return null;
+            }
+            int slot = layout.slotPosition(seq);
+            long stamp = Segment.getLongAcquire(data, slot + WireLayout.SLOT_STAMP_OFFSET);
+            if (stamp != WireLayout.completeStamp(seq)) {
+                // The writer completes a slot before publishing its sequence and only reuses it
+                // slotCount-1 publishes later, so a mismatch under an unchanged sequence and
+                // generation cannot come from a live, correct writer.
+                if (Segment.getLongAcquire(header, WireLayout.SEQUENCE_OFFSET) == seq
+                        && Segment.getLongAcquire(header, WireLayout.GENERATION_OFFSET) == generation
+                        && ++mismatches > 3) {
+                    throw SlotLayout.corrupted(segment.name, "slot stamp " + stamp + " does not match sequence " + seq);
+                }
+                Thread.onSpinWait();
+                continue;
+            }
+            int type = data.getInt(slot + WireLayout.SLOT_TYPE_OFFSET);
+            long length = data.getLong(slot + WireLayout.SLOT_LENGTH_OFFSET);
+            long writeTime = data.getLong(slot + WireLayout.SLOT_WRITE_TIME_OFFSET);
+            Value value = null;
+            if (length >= 0 && length <= layout.capacity()) {
+                try {
+                    value = ValueCodec.decode(data, slot + WireLayout.SLOT_HEADER_LENGTH, type, length);
+                } catch (RuntimeException e) {
+                    value = null;
+                }
+            }
+            // Order the payload loads before the stamp re-check (the seqlock's closing read).
+            VarHandle.loadLoadFence();
+            if (Segment.getLongPlain(data, slot + WireLayout.SLOT_STAMP_OFFSET) != stamp
+                    || Segment.getLongPlain(header, WireLayout.GENERATION_OFFSET) != generation) {
+                continue;
+            }
+            if (value == null) {
+                throw SlotLayout.corrupted(segment.name, "slot for sequence " + seq + " holds a malformed value of type "
+                        + type + " and length " + length);
+            }
+            long skipped = seq > lastSeq ? seq - lastSeq - 1 : 0;
+            return new Sample(seq, skipped, writeTime, value);
+        }
+        throw new WireException("could not read a consistent value from wire " + segment.name + " in " + MAX_ATTEMPTS
+                + " attempts; the segment is corrupted or rewritten faster than it can be copied");
+    }
+
+    private long waitForResize(long oddSince) {
+        long now = System.nanoTime();
+        if (oddSince == 0) {
+            return now;
+        }
+        if (!writerAlive()) {
+            throw new WireException("the writer of wire " + segment.name + " died while resizing it");
+        }
+        if (now - oddSince > RESIZE_PATIENCE_NANOS) {
+            throw new WireException("wire " + segment.name + " has been resizing for over 5 s; giving up");
+        }
+        Thread.yield();
+        return oddSince;
+    }
+
+    /** Re-reads the slot layout after a generation change, remapping when the file grew. */
+    private void refreshLayout() {
+        long deadline = System.nanoTime() + RESIZE_PATIENCE_NANOS;
+        while (true) {
+            long fileSize = segment.fileSize();
+            SlotLayout fresh = SlotLayout.read(header, fileSize, segment.name);
+            if (fresh != null) {
+                if (fresh.end() > data.capacity()) {
+                    segment.remap();
+                    data = segment.data;
+                    if (fresh.end() > data.capacity()) {
+                        throw SlotLayout.corrupted(segment.name, "slots end beyond the mapped segment");
+                    }
+                }
+                layout = fresh;
+                return;
+            }
+            if (!writerAlive()) {
+                throw new WireException("the writer of wire " + segment.name + " died while resizing it");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new WireException("wire " + segment.name + " has been resizing for over 5 s; giving up");
+            }
+            Thread.yield();
+        }
+    }
+
+    /** The header mapping, for tests that observe the waiter count. */
+    ByteBuffer segmentHeaderForTest() {
+        return header;
+    }
+
+    /** Releases this reader's file handle; the mapping goes when it is garbage collected. */
+    @Override
+    public void close() {
+        segment.close();
+    }
+}

@@ -1,0 +1,295 @@
+package io.visualcircuit.runtime.circuit;
+
+import io.visualcircuit.runtime.circuit.SourceMap.Position;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks that a circuit makes sense against a catalog and reports every problem at once, each naming
+ * its block or wire and its place in the file (from the {@link SourceMap}): unknown types, ports and
+ * parameters, wires in the wrong direction or between incompatible data types, two wires into one
+ * input, duplicate ids, parameters of the wrong type or out of range, and badly declared ports of
+ * code blocks. Stateless; any thread may call.
+ */
+public final class Validator {
+    /** The fastest rate a block may ask for; beyond this the processes would only spin. */
+    public static final double MAX_RATE = 10_000;
+
+    private Validator() {
+    }
+
+    /** Validates a circuit that was not read from a file (problems carry line 0). */
+    public static List<Problem> validate(Circuit circuit, Catalog catalog) {
+        return validate(circuit, catalog, SourceMap.empty());
+    }
+
+    /** Every problem of {@code circuit}, errors and warnings, in file order within each kind of check. */
+    public static List<Problem> validate(Circuit circuit, Catalog catalog, SourceMap map) {
+        List<Problem> out = new ArrayList<>();
+        Map<String, Integer> firstIndex = new HashMap<>();
+        List<Block> blocks = circuit.blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            String what = "block \"" + b.id() + "\"";
+            if (b.id().isBlank()) {
+                out.add(Problem.error("a block has an empty id", b.id(), null, map.blockField(i, "id")));
+            } else {
+                Integer first = firstIndex.putIfAbsent(b.id(), i);
+                if (first != null) {
+                    out.add(Problem.error("the block id \"" + b.id() + "\" is used more than once (first"
+                            + at(map.block(first)) + ")", b.id(), null, map.blockField(i, "id")));
+                }
+            }
+            BlockType type = catalog.find(b.type()).orElse(null);
+            if (type == null) {
+                out.add(Problem.error(what + ": unknown block type \"" + b.type() + "\"" + suggestion(b.type(), catalog),
+                        b.id(), null, map.blockField(i, "type")));
+            }
+            if (b.rate() != null && !(b.rate() >= 0 && b.rate() <= MAX_RATE)) {
+                out.add(Problem.error(what + ": rate " + b.rate() + " Hz is out of range; use 0 (step on new input)"
+                        + " up to " + (long) MAX_RATE + " Hz", b.id(), null, map.blockField(i, "rate")));
+            }
+            if (type == null) {
+                continue;
+            }
+            if (type.codeBlock()) {
+                codeBlock(b, i, what, map, out);
+            } else {
+                fixedBlock(b, i, type, what, map, out);
+            }
+        }
+        wires(circuit, catalog, map, out);
+        Map<String, Integer> commentIds = new HashMap<>();
+        for (int i = 0; i < circuit.comments().size(); i++) {
+            Comment c = circuit.comments().get(i);
+            Integer first = commentIds.putIfAbsent(c.id(), i);
+            if (first != null) {
+                out.add(Problem.error("the comment id \"" + c.id() + "\" is used more than once (first"
+                        + at(map.comment(first)) + ")", null, null, map.commentField(i, "id")));
+            }
+        }
+        return out;
+    }
+
+    private static void fixedBlock(Block b, int i, BlockType type, String what, SourceMap map, List<Problem> out) {
+        for (Map.Entry<String, Object> e : b.params().entrySet()) {
+            ParamSpec spec = type.param(e.getKey()).orElse(null);
+            Position at = map.param(i, e.getKey());
+            if (spec == null) {
+                String known = type.params().isEmpty() ? "it has none"
+                        : "it has " + type.params().stream().map(ParamSpec::name).collect(Collectors.joining(", "));
+                out.add(Problem.warning(what + ": a " + type.id() + " block has no parameter \"" + e.getKey()
+                        + "\" (" + known + "); it is ignored", b.id(), null, at));
+                continue;
+            }
+            String wrong = checkParam(spec, e.getValue());
+            if (wrong != null) {
+                out.add(Problem.error(what + ": parameter \"" + e.getKey() + "\" " + wrong, b.id(), null, at));
+            }
+        }
+        if (!b.inputs().isEmpty() || !b.outputs().isEmpty()) {
+            out.add(Problem.warning(what + ": only code blocks declare \"inputs\" and \"outputs\"; a " + type.id()
+                    + " block has fixed ports, so these are ignored", b.id(), null,
+                    map.blockField(i, b.inputs().isEmpty() ? "outputs" : "inputs")));
+        }
+        if (b.code() != null) {
+            out.add(Problem.warning(what + ": only code blocks have \"code\"; it is ignored", b.id(), null,
+                    map.blockField(i, "code")));
+        }
+    }
+
+    private static void codeBlock(Block b, int i, String what, SourceMap map, List<Problem> out) {
+        Map<String, String> seen = new HashMap<>();
+        checkPorts(b, i, what, Direction.IN, b.inputs(), seen, map, out);
+        checkPorts(b, i, what, Direction.OUT, b.outputs(), seen, map, out);
+        for (String name : b.params().keySet()) {
+            if (name.isBlank()) {
+                out.add(Problem.error(what + ": a parameter has an empty name", b.id(), null, map.param(i, name)));
+            }
+        }
+        if (b.code() == null || b.code().isBlank()) {
+            out.add(Problem.warning(what + ": the code block has no code yet", b.id(), null,
+                    map.blockField(i, "code")));
+        }
+    }
+
+    private static void checkPorts(Block b, int i, String what, Direction dir, List<PortSpec> ports,
+                                   Map<String, String> seen, SourceMap map, List<Problem> out) {
+        String list = dir == Direction.IN ? "inputs" : "outputs";
+        for (int k = 0; k < ports.size(); k++) {
+            String name = ports.get(k).name();
+            Position at = map.port(i, dir, k);
+            if (name.isBlank()) {
+                out.add(Problem.error(what + ": " + list + "[" + k + "] has an empty name", b.id(), null, at));
+            } else if (name.contains(".")) {
+                out.add(Problem.error(what + ": port name \"" + name + "\" must not contain a dot (wires are"
+                        + " written \"block.port\")", b.id(), null, at));
+            } else if (seen.putIfAbsent(name, list) != null) {
+                out.add(Problem.error(what + ": the port name \"" + name + "\" is declared twice (also in "
+                        + seen.get(name) + ")", b.id(), null, at));
+            }
+        }
+    }
+
+    /** Why a value does not fit its parameter, or null when it does. */
+    static String checkParam(ParamSpec spec, Object v) {
+        switch (spec.type()) {
+            case NUMBER:
+            case INTEGER: {
+                if (!(v instanceof Number n)) {
+                    return "must be " + (spec.type() == ParamType.INTEGER ? "a whole number" : "a number")
+                            + ", not " + describe(v);
+                }
+                double d = n.doubleValue();
+                if (!Double.isFinite(d)) {
+                    return "must be a finite number, not " + d;
+                }
+                if (spec.type() == ParamType.INTEGER && d != Math.rint(d)) {
+                    return "must be a whole number, not " + d;
+                }
+                if ((spec.min() != null && d < spec.min()) || (spec.max() != null && d > spec.max())) {
+                    return "is " + plain(d) + ", out of range " + range(spec);
+                }
+                return null;
+            }
+            case BOOLEAN:
+                return v instanceof Boolean ? null : "must be true or false, not " + describe(v);
+            case CHOICE:
+                if (!(v instanceof String s) || !spec.choices().contains(s)) {
+                    return "must be one of " + spec.choices().stream().map(c -> "\"" + c + "\"")
+                            .collect(Collectors.joining(", ")) + ", not " + describe(v);
+                }
+                return null;
+            case STRING:
+            case PATH:
+                return v instanceof String ? null : "must be a text, not " + describe(v);
+            default:
+                throw new IllegalStateException("unhandled parameter type " + spec.type());
+        }
+    }
+
+    private static void wires(Circuit circuit, Catalog catalog, SourceMap map, List<Problem> out) {
+        Map<String, Block> byId = new HashMap<>();
+        for (Block b : circuit.blocks()) {
+            byId.putIfAbsent(b.id(), b);
+        }
+        Map<PortRef, Integer> fedBy = new HashMap<>();
+        for (int w = 0; w < circuit.wires().size(); w++) {
+            Wire wire = circuit.wires().get(w);
+            String what = "wire " + (w + 1) + " (" + wire.from() + " -> " + wire.to() + ")";
+            PortSpec from = end(wire.from(), "from", Direction.OUT, w, what, byId, catalog, map, out);
+            PortSpec to = end(wire.to(), "to", Direction.IN, w, what, byId, catalog, map, out);
+            if (from != null && to != null && from.direction() == Direction.OUT && to.direction() == Direction.IN
+                    && !from.type().canFeed(to.type())) {
+                out.add(Problem.error(what + ": cannot connect " + article(from.type()) + " output to "
+                        + article(to.type()) + " input", null, w, map.wireField(w, "to")));
+            }
+            if (to != null && to.direction() == Direction.IN) {
+                Integer earlier = fedBy.putIfAbsent(wire.to(), w);
+                if (earlier != null) {
+                    out.add(Problem.error(what + ": the input " + wire.to() + " already has a wire (wire "
+                            + (earlier + 1) + at(map.wire(earlier)) + "); an input takes at most one wire",
+                            wire.to().block(), w, map.wireField(w, "to")));
+                }
+            }
+        }
+    }
+
+    private static PortSpec end(PortRef ref, String field, Direction expected, int w, String what,
+                                Map<String, Block> byId, Catalog catalog, SourceMap map, List<Problem> out) {
+        Position at = map.wireField(w, field);
+        Block b = byId.get(ref.block());
+        if (b == null) {
+            out.add(Problem.error(what + ": there is no block \"" + ref.block() + "\"", null, w, at));
+            return null;
+        }
+        if (catalog.find(b.type()).isEmpty()) {
+            return null; // already reported as an unknown type
+        }
+        List<PortSpec> ports = catalog.portsOf(b);
+        PortSpec port = ports.stream().filter(p -> p.name().equals(ref.port())).findFirst().orElse(null);
+        if (port == null) {
+            String names = ports.isEmpty() ? "it has no ports"
+                    : "its ports are " + ports.stream().map(PortSpec::name).collect(Collectors.joining(", "));
+            out.add(Problem.error(what + ": block \"" + b.id() + "\" (" + b.type() + ") has no port \"" + ref.port()
+                    + "\"; " + names, b.id(), w, at));
+            return null;
+        }
+        if (port.direction() != expected) {
+            String message = expected == Direction.OUT
+                    ? ref + " is an input; a wire must start at an output"
+                    : ref + " is an output; a wire must end at an input";
+            out.add(Problem.error(what + ": " + message, b.id(), w, at));
+        }
+        return port;
+    }
+
+    private static String article(PortType t) {
+        String n = t.jsonName();
+        return ("aeiou".indexOf(n.charAt(0)) >= 0 ? "an " : "a ") + n;
+    }
+
+    private static String at(Position p) {
+        return p.isKnown() ? " at line " + p.line() : "";
+    }
+
+    private static String range(ParamSpec spec) {
+        String lo = spec.min() == null ? "-inf" : plain(spec.min());
+        String hi = spec.max() == null ? "inf" : plain(spec.max());
+        return "[" + lo + ", " + hi + "]" + (spec.unit() == null ? "" : " " + spec.unit());
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static String describe(Object v) {
+        if (v instanceof String s) {
+            return "the text \"" + (s.length() > 40 ? s.substring(0, 37) + "..." : s) + "\"";
+        }
+        if (v instanceof Boolean) {
+            return v.toString();
+        }
+        return v == null ? "nothing" : v.toString();
+    }
+
+    /** " (did you mean ...?)" for a near miss such as "sinus", else empty. */
+    private static String suggestion(String typed, Catalog catalog) {
+        Set<String> close = new LinkedHashSet<>();
+        for (BlockType t : catalog.types()) {
+            if (distance(typed.toLowerCase(java.util.Locale.ROOT), t.id()) <= 2) {
+                close.add(t.id());
+            }
+        }
+        return close.isEmpty() ? "" : " (did you mean " + close.stream().map(s -> "\"" + s + "\"")
+                .collect(Collectors.joining(" or ")) + "?)";
+    }
+
+    private static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 2 || a.length() > 64) {
+            return 3;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
