@@ -2,6 +2,11 @@ package io.visualcircuit.runtime.blocks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.visualcircuit.runtime.circuit.BlockType;
+import io.visualcircuit.runtime.circuit.Catalog;
+import io.visualcircuit.runtime.circuit.Execution;
+import io.visualcircuit.runtime.circuit.ParamSpec;
+import io.visualcircuit.runtime.circuit.PortSpec;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -22,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The type ids, port names and parameter names of the core library are a contract with circuit
- * files: each block must read exactly the inputs and parameters documented for it and write only
- * {@code out}.
+ * files: each block must read exactly the inputs and parameters the catalog declares for it and
+ * write only {@code out}.
  */
 class BlockContractTest {
 
@@ -76,6 +82,20 @@ class BlockContractTest {
         Set<String> described = new HashSet<>();
         contract().forEach(a -> described.add((String) a.get()[0]));
         assertEquals(BlockLibrary.types(), described);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contract")
+    void shouldAgreeWithTheCatalog(String type, Set<String> inputs, Set<String> params) {
+        BlockType t = Catalog.standard().find(type).orElseThrow(() -> new AssertionError(type + " is not in the catalog"));
+        assertEquals(Execution.JAVA_PROCESS, t.execution());
+        assertEquals(inputs, names(t.inputs().stream().map(PortSpec::name)), "inputs of " + type);
+        assertEquals(Set.of("out"), names(t.outputs().stream().map(PortSpec::name)), "outputs of " + type);
+        assertEquals(params, names(t.params().stream().map(ParamSpec::name)), "parameters of " + type);
+    }
+
+    private static Set<String> names(Stream<String> s) {
+        return s.collect(Collectors.toCollection(TreeSet::new));
     }
 
     @ParameterizedTest(name = "{0}")
