@@ -1,0 +1,306 @@
+package io.visualcircuit.app.live;
+
+import io.visualcircuit.runtime.circuit.Block;
+import io.visualcircuit.runtime.circuit.Circuit;
+import io.visualcircuit.runtime.circuit.PortRef;
+import io.visualcircuit.runtime.circuit.PortType;
+import io.visualcircuit.runtime.circuit.Wire;
+import io.visualcircuit.runtime.run.WireInfo;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The live-view benchmark: a circuit with many live wires (some written very fast), sampled at
+ * display rate, drawn with the live overlay on a canvas in a real JavaFX window, while the share
+ * of wall time the FX thread spends on live work (pulse handling plus painting) is measured.
+ *
+ * <p>Threading: {@link #run} is called on a non-FX thread and blocks; it drives the FX thread with
+ * {@link Platform#runLater} and the writers with their own threads.
+ */
+public final class LiveBench {
+    /** Block body size and grid spacing of the generated circuit (world units). */
+    static final double BLOCK_W = 80;
+    static final double BLOCK_H = 40;
+    static final double PAIR_DX = 220;
+    static final double PAIR_DY = 60;
+    static final double VIEW_W = 1280;
+    static final double VIEW_H = 800;
+
+    /** What the benchmark measured. */
+    public record Result(int wires, double fxBusyPercent, List<String> phases, long frames, double maxPulseMillis) {
+        public String lastLine() {
+            return String.format(Locale.ROOT, "live: fx_busy_percent=%.1f wires=%d", fxBusyPercent, wires);
+        }
+    }
+
+    /** Supplies the wires and the writers that keep them busy. */
+    public interface Feed extends AutoCloseable {
+        List<WireInfo> wires();
+
+        WireSource.Opener opener();
+
+        /** Starts the writer threads. */
+        void start();
+
+        /** One line saying how the wires are driven, printed with the results. */
+        String description();
+
+        @Override
+        void close();
+    }
+
+    private final Feed feed;
+    private final double sampleHz;
+    private final double seconds;
+    private final PrintStream out;
+
+    public LiveBench(Feed feed, double sampleHz, double seconds, PrintStream out) {
+        this.feed = feed;
+        this.sampleHz = sampleHz;
+        this.seconds = seconds;
+        this.out = out;
+    }
+
+    /** A circuit of source/display pairs, one wire each, laid out on a grid (columns x rows). */
+    static Circuit circuit(List<WireInfo> wires) {
+        int n = wires.size();
+        int cols = (int) Math.ceil(Math.sqrt(n * PAIR_DY / PAIR_DX * 2));
+        List<Block> blocks = new ArrayList<>();
+        List<Wire> ws = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            PortRef from = PortRef.parse(wires.get(i).wire());
+            double x = (i % cols) * PAIR_DX;
+            double y = (i / cols) * PAIR_DY;
+            blocks.add(Block.of(from.block(), "constant", x, y));
+            String sink = "show" + i;
+            blocks.add(Block.of(sink, "display", x + 120, y));
+            ws.add(new Wire(from, new PortRef(sink, "in")));
+        }
+        return new Circuit("live bench", null, blocks, ws, List.of());
+    }
+
+    /** Runs the benchmark; blocks the calling thread (which must not be the FX thread). */
+    public Result run() throws Exception {
+        startFx();
+        List<WireInfo> wires = feed.wires();
+        Circuit circuit = circuit(wires);
+        try (LiveSampler sampler = new LiveSampler(wires, feed.opener(), BlockSource.none(), sampleHz)) {
+            feed.start();
+            sampler.start();
+            CompletableFuture<Stage> stage = new CompletableFuture<>();
+            BenchView view = new BenchView(circuit, sampler);
+            Platform.runLater(() -> {
+                try {
+                    Stage s = new Stage();
+                    s.setTitle("VisualCircuit live benchmark");
+                    s.setScene(new Scene(new Pane(view.canvas), VIEW_W, VIEW_H));
+                    s.show();
+                    stage.complete(s);
+                } catch (RuntimeException e) {
+                    stage.completeExceptionally(e);
+                }
+            });
+            Stage s = stage.get(10, TimeUnit.SECONDS);
+            // Warm up: let the JIT and the sampler settle before measuring.
+            Thread.sleep((long) Math.min(2000, seconds * 250));
+            double[] zooms = {1.0, 0.6, overviewZoom(circuit)};
+            String[] names = {"labels", "mid", "overview"};
+            List<String> phases = new ArrayList<>();
+            long busy = 0;
+            long wall = 0;
+            long frames = 0;
+            double maxPulse = 0;
+            for (int p = 0; p < zooms.length; p++) {
+                double z = zooms[p];
+                runOnFx(() -> view.begin(z));
+                long t0 = System.nanoTime();
+                Thread.sleep((long) (seconds * 1000 / zooms.length));
+                long[] m = callOnFx(view::end);
+                long elapsed = System.nanoTime() - t0;
+                busy += m[0];
+                wall += elapsed;
+                frames += m[1];
+                maxPulse = Math.max(maxPulse, m[2] / 1e6);
+                phases.add(String.format(Locale.ROOT,
+                        "phase %-8s zoom=%.2f visible_wires=%d paints=%d fx_busy=%.1f%% max_pulse_ms=%.1f",
+                        names[p], z, m[3], m[1], 100.0 * m[0] / elapsed, m[2] / 1e6));
+            }
+            runOnFx(() -> {
+                view.stop();
+                s.close();
+            });
+            return new Result(wires.size(), 100.0 * busy / wall, phases, frames, maxPulse);
+        } finally {
+            feed.close();
+        }
+    }
+
+    /** Prints the results; the last line is the machine-readable one. */
+    public void print(Result r) {
+        out.println("live bench: " + r.wires() + " wires sampled at " + ValueFormat.number(sampleHz) + " Hz for "
+                + ValueFormat.number(seconds) + " s");
+        out.println(feed.description());
+        for (String p : r.phases()) {
+            out.println(p);
+        }
+        out.println("fx busy = time in the live pulse handler (frame hand-over + canvas paint) / wall time");
+        out.println(r.lastLine());
+    }
+
+    static double overviewZoom(Circuit c) {
+        double maxX = 0;
+        double maxY = 0;
+        for (Block b : c.blocks()) {
+            maxX = Math.max(maxX, b.x() + BLOCK_W);
+            maxY = Math.max(maxY, b.y() + BLOCK_H);
+        }
+        return Math.min(VIEW_W / maxX, VIEW_H / maxY) * 0.98;
+    }
+
+    private static void startFx() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            // The toolkit is already up (inside the editor or a test JVM): use it as it is.
+            started.countDown();
+        }
+        Platform.setImplicitExit(false);
+        if (!started.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("JavaFX did not start within 10 s");
+        }
+    }
+
+    private static void runOnFx(Runnable r) throws Exception {
+        callOnFx(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    private static <T> T callOnFx(java.util.concurrent.Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Exception | Error e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A minimal circuit painter with the same contract as the editor canvas towards its overlay:
+     * cull what is off screen, draw bodies and wires, then let the overlay draw on top. FX thread only.
+     */
+    static final class BenchView {
+        final Canvas canvas = new Canvas(VIEW_W, VIEW_H);
+        private final Circuit circuit;
+        private final LiveOverlay overlay;
+        private final LivePulse pulse;
+        private final java.util.Map<String, Block> blocks = new java.util.HashMap<>();
+        private double zoom = 1;
+        private long paints;
+        private int visibleWires;
+
+        BenchView(Circuit circuit, LiveSampler sampler) {
+            this.circuit = circuit;
+            for (Block b : circuit.blocks()) {
+                blocks.put(b.id(), b);
+            }
+            overlay = new LiveOverlay(circuit, sampler, (b, p, v) -> { });
+            pulse = new LivePulse(sampler::latest);
+            pulse.addView(f -> {
+                overlay.setFrame(f);
+                paint();
+            });
+            pulse.start();
+        }
+
+        void begin(double z) {
+            zoom = z;
+            paints = 0;
+            pulse.resetCounters();
+        }
+
+        /** {busy nanos, paints, max pulse nanos, visible wires} since {@link #begin}. */
+        long[] end() {
+            return new long[] {pulse.busyNanos(), paints, pulse.maxPulseNanos(), visibleWires};
+        }
+
+        void stop() {
+            pulse.stop();
+        }
+
+        void paint() {
+            paints++;
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            g.setTransform(1, 0, 0, 1, 0, 0);
+            g.setFill(Color.web("#f8fafc"));
+            g.fillRect(0, 0, VIEW_W, VIEW_H);
+            g.setTransform(zoom, 0, 0, zoom, 10, 10);
+            double vw = (VIEW_W - 10) / zoom;
+            double vh = (VIEW_H - 10) / zoom;
+            int visible = 0;
+            for (Wire w : circuit.wires()) {
+                Block a = blocks.get(w.from().block());
+                Block b = blocks.get(w.to().block());
+                double x1 = a.x() + BLOCK_W;
+                double y1 = a.y() + BLOCK_H / 2;
+                double x2 = b.x();
+                double y2 = b.y() + BLOCK_H / 2;
+                if (Math.max(x1, x2) < 0 || Math.min(x1, x2) > vw || Math.max(y1, y2) < 0 || Math.min(y1, y2) > vh) {
+                    continue;
+                }
+                visible++;
+                Color c = overlay.wireColor(w);
+                g.setGlobalAlpha(overlay.wireOpacity(w));
+                g.setStroke(c == null ? Color.web("#2563eb") : c);
+                g.setLineWidth(2);
+                double dx = Math.max(30, (x2 - x1) / 2);
+                g.beginPath();
+                g.moveTo(x1, y1);
+                g.bezierCurveTo(x1 + dx, y1, x2 - dx, y2, x2, y2);
+                g.stroke();
+                g.setGlobalAlpha(1);
+                overlay.paintWire(g, w, (x1 + x2) / 2, (y1 + y2) / 2, zoom);
+            }
+            visibleWires = visible;
+            for (Block b : circuit.blocks()) {
+                if (b.x() + BLOCK_W < 0 || b.x() > vw || b.y() + BLOCK_H < 0 || b.y() > vh) {
+                    continue;
+                }
+                g.setFill(Color.WHITE);
+                g.setStroke(Color.web("#94a3b8"));
+                g.setLineWidth(1);
+                g.fillRoundRect(b.x(), b.y(), BLOCK_W, BLOCK_H, 8, 8);
+                g.strokeRoundRect(b.x(), b.y(), BLOCK_W, BLOCK_H, 8, 8);
+                overlay.paintBlock(g, b, b.x(), b.y(), BLOCK_W, BLOCK_H, zoom);
+            }
+        }
+    }
+
+    /** Wire key for pair i, shared by the feeds. */
+    static String key(int i) {
+        return "src" + i + ".out";
+    }
+
+    /** The type of wire i: mostly numbers, some booleans and strings, as in real circuits. */
+    static PortType type(int i) {
+        return i % 10 == 7 ? PortType.BOOLEAN : i % 10 == 9 ? PortType.STRING : PortType.NUMBER;
+    }
+}
