@@ -322,6 +322,11 @@ public final class DocumentStore {
         return found;
     }
 
+    /** The newest work left by an editor that did not close cleanly, if any. */
+    public java.util.Optional<Recovery> findRecovery() {
+        return findRecoveries().stream().findFirst();
+    }
+
     /** Removes a recovery that was restored or declined. */
     public void discardRecovery(Recovery recovery) throws IOException {
         deleteRecoveryFiles(recovery.key());
