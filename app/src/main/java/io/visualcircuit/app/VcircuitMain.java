@@ -1,11 +1,13 @@
 package io.visualcircuit.app;
 
-/** Entry point of {@code ./vcircuit}. Filled by the command-line work. */
+import io.visualcircuit.runtime.cli.VcircuitCommand;
+
+/** Entry point of {@code ./vcircuit}: the runtime's command tree plus the editor's commands. */
 public final class VcircuitMain {
     private VcircuitMain() {
     }
 
     public static void main(String[] args) {
-        System.out.println("VisualCircuit");
+        System.exit(VcircuitCommand.commandLine().execute(args));
     }
 }

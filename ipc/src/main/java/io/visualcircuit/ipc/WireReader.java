@@ -39,7 +39,7 @@ public final class WireReader implements AutoCloseable {
     }
 
     /**
-     * Opens the wire segment {@code segment} for reading. Waits up to one second for a writer that
+     * Opens the wire segment {@code segment} for reading. Waits up to 50 ms for a creator that
      * is still initialising the header.
      *
      * @throws WireException if the segment is missing or is not a valid wire
@@ -59,7 +59,7 @@ public final class WireReader implements AutoCloseable {
 
     /** Checks magic, version and header length; waits briefly for a header still being written. */
     static void checkIdentity(ByteBuffer header, String name, boolean immediate) {
-        long deadline = System.nanoTime() + (immediate ? 0 : 1_000_000_000L);
+        long deadline = System.nanoTime() + (immediate ? 0 : 50_000_000L);
         int version;
         while ((version = Segment.getIntAcquire(header, WireLayout.VERSION_OFFSET)) == 0
                 && System.nanoTime() < deadline) {
@@ -248,7 +248,7 @@ public final class WireReader implements AutoCloseable {
         if (oddSince == 0) {
             return now;
         }
-        if (now - oddSince > 1_000_000 && !writerAlive()) {
+        if (!writerAlive()) {
             throw new WireException("the writer of wire " + segment.name + " died while resizing it");
         }
         if (now - oddSince > RESIZE_PATIENCE_NANOS) {
@@ -275,8 +275,11 @@ public final class WireReader implements AutoCloseable {
                 layout = fresh;
                 return;
             }
+            if (!writerAlive()) {
+                throw new WireException("the writer of wire " + segment.name + " died while resizing it");
+            }
             if (System.nanoTime() > deadline) {
-                throw new WireException("wire " + segment.name + " stays mid-resize; its writer may have died");
+                throw new WireException("wire " + segment.name + " has been resizing for over 5 s; giving up");
             }
             Thread.yield();
         }

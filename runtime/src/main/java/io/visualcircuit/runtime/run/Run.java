@@ -32,6 +32,25 @@ public interface Run extends AutoCloseable {
     /** The latest figures a block process published, empty for blocks without a process. */
     Optional<BlockStats> stats(String blockId);
 
+    /**
+     * The shared-memory segment where a block process publishes its stats (a float64 array laid
+     * out as {@code io.visualcircuit.runtime.host.StatsLayout}), so a live view can attach to it
+     * directly; empty for blocks without a process.
+     */
+    default Optional<String> statsSegment(String blockId) {
+        return Optional.empty();
+    }
+
+    /** The wire carrying output {@code "block.port"}, if that output has one. */
+    default Optional<WireInfo> wire(String sourcePort) {
+        return wires().stream().filter(w -> w.wire().equals(sourcePort)).findFirst();
+    }
+
+    /** The file holding every log line of a block (the in-memory ring keeps only the recent ones). */
+    default Optional<Path> logFile(String blockId) {
+        return Optional.empty();
+    }
+
     /** A snapshot of the block's recent log lines, oldest first (a bounded ring). */
     List<LogLine> log(String blockId);
 

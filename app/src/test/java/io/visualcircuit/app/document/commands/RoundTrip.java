@@ -8,6 +8,7 @@ import io.visualcircuit.app.document.Command;
 import io.visualcircuit.app.document.CommandRefusedException;
 import io.visualcircuit.app.document.Document;
 import io.visualcircuit.runtime.circuit.Circuit;
+import io.visualcircuit.runtime.format.CircuitJson;
 
 /** Executes a command in a document, then checks that undo and redo give back the same file text. */
 final class RoundTrip {
@@ -16,7 +17,7 @@ final class RoundTrip {
 
     /** The saved form of a circuit, used to compare states exactly as they would be on disk. */
     static String text(Circuit c) {
-        return c.toString();
+        return CircuitJson.writeString(c);
     }
 
     /** Runs {@code command} on {@code start} and checks undo/redo; returns the circuit after it. */

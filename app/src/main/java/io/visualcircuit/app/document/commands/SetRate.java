@@ -1,0 +1,52 @@
+package io.visualcircuit.app.document.commands;
+
+import io.visualcircuit.app.document.Command;
+import io.visualcircuit.app.document.CommandRefusedException;
+import io.visualcircuit.runtime.circuit.Circuit;
+import java.util.Objects;
+
+/**
+ * Sets how often a block runs, in Hz; null goes back to its type's default rate. Rates must be
+ * finite and not negative. Structural, because a running block keeps the rate it started with.
+ */
+public final class SetRate implements Command {
+    private final String blockId;
+    private final Object gesture;
+    private Double rate;
+
+    public SetRate(String blockId, Double rate, Object gesture) {
+        this.blockId = Objects.requireNonNull(blockId, "blockId");
+        this.rate = rate;
+        this.gesture = gesture;
+    }
+
+    public SetRate(String blockId, Double rate) {
+        this(blockId, rate, null);
+    }
+
+    @Override
+    public Circuit apply(Circuit before) throws CommandRefusedException {
+        Edits.requireBlock(before, blockId);
+        if (rate != null && (!Double.isFinite(rate) || rate < 0)) {
+            throw new CommandRefusedException("The rate of " + blockId + " must be a number of Hz, 0 or more");
+        }
+        Double r = rate;
+        return Edits.replaceBlock(before, blockId, b -> b.withRate(r));
+    }
+
+    @Override
+    public boolean mergeWith(Command next) {
+        if (next instanceof SetRate s && Edits.sameGesture(gesture, s.gesture) && blockId.equals(s.blockId)) {
+            rate = s.rate;
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public String description() {
+        return rate == null
+                ? "Reset rate of " + blockId + " to default"
+                : "Set rate of " + blockId + " to " + Edits.valueText(rate) + " Hz";
+    }
+}

@@ -1,0 +1,292 @@
+package io.visualcircuit.runtime.blocks;
+
+import java.util.ArrayDeque;
+
+/**
+ * The math blocks: number inputs {@code a}, {@code b} or {@code in}, output {@code out}.
+ *
+ * <p>Shared rules: a block writes nothing while an input it needs has no value yet, so a half-wired
+ * circuit shows "no value" downstream rather than a made-up 0. Arithmetic follows IEEE doubles and
+ * never throws: {@code divide} by 0 gives +/-Infinity, and 0/0 gives NaN, which then propagates.
+ * Stateful blocks sample their input once per step, at the block's rate.
+ */
+final class MathBlocks {
+    /** Longest {@code moving-average} window, so a typo cannot exhaust a block process's heap. */
+    static final int MAX_WINDOW = 100_000;
+
+    private MathBlocks() {
+    }
+
+    enum ArithmeticOp { ADD, SUBTRACT, MULTIPLY, DIVIDE, MIN, MAX }
+
+    /**
+     * {@code add}, {@code subtract} (a - b), {@code multiply}, {@code divide} (a / b, IEEE result
+     * for b = 0), {@code min}, {@code max} (NaN if either is NaN). Needs both {@code a} and {@code b}.
+     */
+    static final class Arithmetic implements JavaBlock {
+        private final ArithmeticOp op;
+
+        Arithmetic(ArithmeticOp op) {
+            this.op = op;
+        }
+
+        @Override
+        public void step(Inputs inputs, Outputs outputs, Params params) {
+            if (inputs.get("a") == null || inputs.get("b") == null) {
+                return;
+            }
+            double a = inputs.number("a", Double.NaN);
+            double b = inputs.number("b", Double.NaN);
+            outputs.number("out", switch (op) {
+                case ADD -> a + b;
+                case SUBTRACT -> a - b;
+                case MULTIPLY -> a * b;
+                case DIVIDE -> a / b;
+                case MIN -> Math.min(a, b);
+                case MAX -> Math.max(a, b);
+            });
+        }
+    }
+
+    /** {@code gain}: {@code k * in}. */
+    static final class Gain implements JavaBlock {
+        @Override
+        public void step(Inputs inputs, Outputs outputs, Params params) {
+            if (inputs.get("in") != null) {
+                outputs.number("out", params.number("k", 1.0) * inputs.number("in", 0.0));
+            }
+        }
+    }
+
+    /** {@code abs}: the absolute value of {@code in}. */
+    static final class Abs implements JavaBlock {
+        @Override
+        public void step(Inputs inputs, Outputs outputs, Params params) {
+            if (inputs.get("in") != null) {
+                outputs.number("out", Math.abs(inputs.number("in", 0.0)));
+            }
+        }
+    }
+
+    /**
+     * {@code clamp}: {@code in} limited to [low, high]. When {@code low > high} the output is
+     * {@code low}, the same as {@code max(low, min(high, in))}.
+     */
+    static final class Clamp implements JavaBlock {
+        @Override
+        public void step(Inputs inputs, Outputs outputs, Params params) {
+            if (inputs.get("in") != null) {
+                double x = inputs.number("in", 0.0);
+                outputs.number("out", Math.max(params.number("low", 0.0), Math.min(params.number("high", 1.0), x)));
+            }
+        }
+    }
+
+    /**
+     * {@code compare}: the boolean {@code a op b} for {@code op} one of {@code < <= > >= == !=}
+     * (exact double comparison; any comparison with NaN is false except {@code !=}). Needs both
+     * inputs. An unknown {@code op} stops the block with a message listing the valid ones.
+     */
+    static final class Compare implements JavaBlock {
+        @Override
+        public void step(Inputs inputs, Outputs outputs, Params params) {
+            String op = params.string("op", "<").trim();
+            if (!isOperator(op)) {
+                throw new IllegalArgumentException("compare: unknown op '" + op + "' (use one of <, <=, >, >=, ==, !=)");
+            }
+            if (inputs.get("a") == null || inputs.get("b") == null) {
+                return;
+            }
+            double a = inputs.number("a", 0.0);
+            double b = inputs.number("b", 0.0);
+            outputs.bool("out", switch (op) {
+                case "<" -> a < b;
+                case "<=" -> a <= b;
+                case ">" -> a > b;
+                case ">=" -> a >= b;
+                case "==" -> a == b;
+                default -> a != b;
+            });
+        }
+
+        static boolean isOperator(String op) {
+            return switch (op) {
+                case "<", "<=", ">", ">=", "==", "!=" -> true;
+                default -> false;
+            };
+        }
+    }
+
+    /**
+     * {@code expression}: evaluates {@code formula} (see {@link Expression}) of the inputs
+     * {@code a b c d}. It writes nothing until every input the formula mentions has a value; inputs
+     * the formula does not mention need no wire. The formula is compiled once and again only when
+     * the parameter changes. A bad formula at the start stops the block with the parser's message;
+     * a bad live edit is reported on standard error (the block's log) and the previous formula keeps
+     * running, so a typo while editing does not kill a running circuit.
+     */
+    static final class ExpressionBlock implements JavaBlock {
+        private static final String[] NAMES = {"a", "b", "c", "d"};
+        private String lastText;
+        private Expression expression;
+
+        @Override
+        public void step(Inputs inputs, Outputs outputs, Params params) {
+            String text = params.string("formula", "a");
+            if (!text.equals(lastText)) {
+                lastText = text;
+                try {
+                    expression = Expression.compile(text);
+                } catch (ExpressionException e) {
+                    if (expression == null) {
+                        throw new IllegalArgumentException("expression: bad formula \"" + text + "\": " + e.getMessage(), e);
+                    }
+                    System.err.println("expression: bad formula \"" + text + "\": " + e.getMessage()
+                            + "; still using \"" + expression.formula() + "\"");
+                }
+            }
+            double[] v = new double[4];
+            for (int i = 0; i < 4; i++) {
+                if (expression.uses(NAMES[i])) {
+                    if (inputs.get(NAMES[i]) == null) {
+                        return;
+                    }
+                    v[i] = inputs.number(NAMES[i], Double.NaN);
+                }
+            }
+            outputs.number("out", expression.evaluate(v[0], v[1], v[2], v[3]));
+        }
+    }
+
+    /**
+     * {@code derivative}: the slope between the two latest samples of {@code in},
+     * {@code (x - previous x) / (time between them)}, 0 on the first value. A sample is a step where
+     * the port has a new value (or a value different from the last sample); on other steps the
+     * slope is held. Measuring between samples rather than between steps keeps the output steady
+     * when the input is written more slowly than this block steps, instead of alternating between
+     * 0 and spikes. When no time passed since the last sample, the slope is held too.
+     */
+    static final class Derivative extends TimedBlock {
+        private boolean started;
+        private double previous;
+        private double previousTime;
+        private double slope;
+
+        @Override
+        public void step(Inputs inputs, Outputs outputs, Params params) {
+            if (inputs.get("in") == null) {
+                return;
+            }
+            double x = inputs.number("in", 0.0);
+            double now = time();
+            if (!started) {
+                started = true;
+                slope = 0.0;
+                previous = x;
+                previousTime = now;
+            } else if (inputs.isNew("in") || Double.compare(x, previous) != 0) {
+                double elapsed = now - previousTime;
+                if (elapsed > 0) {
+                    slope = (x - previous) / elapsed;
+                    previous = x;
+                    previousTime = now;
+                }
+            }
+            outputs.number("out", slope);
+        }
+    }
+
+    /**
+     * {@code integrator}: {@code initial} plus the integral of {@code in} over time, by the
+     * trapezoidal rule between consecutive steps. It starts (outputting {@code initial}) on the
+     * first step where {@code in} has a value; {@code initial} is read only then.
+     */
+    static final class Integrator extends TimedBlock {
+        private boolean started;
+        private double previous;
+        private double sum;
+
+        @Override
+        public void step(Inputs inputs, Outputs outputs, Params params) {
+            if (inputs.get("in") == null) {
+                return;
+            }
+            double x = inputs.number("in", 0.0);
+            if (!started) {
+                started = true;
+                sum = params.number("initial", 0.0);
+            } else {
+                sum += 0.5 * (previous + x) * dt();
+            }
+            previous = x;
+            outputs.number("out", sum);
+        }
+    }
+
+    /**
+     * {@code moving-average}: the mean of the last {@code window} samples of {@code in} (one sample
+     * per step; fewer while the block is starting). {@code window} is rounded to an integer and
+     * limited to [1, {@value MathBlocks#MAX_WINDOW}]; shrinking it live drops the oldest samples.
+     */
+    static final class MovingAverage implements JavaBlock {
+        private final ArrayDeque<Double> samples = new ArrayDeque<>();
+
+        @Override
+        public void step(Inputs inputs, Outputs outputs, Params params) {
+            if (inputs.get("in") == null) {
+                return;
+            }
+            int window = window(params.number("window", 10.0));
+            samples.addLast(inputs.number("in", 0.0));
+            while (samples.size() > window) {
+                samples.removeFirst();
+            }
+            // Summing afresh each step avoids the drift of a running sum; windows are small.
+            double sum = 0.0;
+            for (double s : samples) {
+                sum += s;
+            }
+            outputs.number("out", sum / samples.size());
+        }
+
+        static int window(double requested) {
+            if (!(requested >= 1.0)) {
+                return 1;
+            }
+            return (int) Math.min(MAX_WINDOW, Math.round(requested));
+        }
+    }
+
+    /**
+     * {@code low-pass}: a first-order low-pass filter with cutoff frequency {@code cutoff} (Hz),
+     * {@code y += alpha * (in - y)} with {@code alpha = dt / (dt + 1 / (2 pi cutoff))}, so it adapts to
+     * the real time between steps. The output starts at the first input value. A cutoff that is
+     * not positive holds the output (the limit of a vanishing cutoff).
+     */
+    static final class LowPass extends TimedBlock {
+        private boolean started;
+        private double y;
+
+        @Override
+        public void step(Inputs inputs, Outputs outputs, Params params) {
+            if (inputs.get("in") == null) {
+                return;
+            }
+            double x = inputs.number("in", 0.0);
+            if (!started) {
+                started = true;
+                y = x;
+            } else {
+                y += alpha(dt(), params.number("cutoff", 1.0)) * (x - y);
+            }
+            outputs.number("out", y);
+        }
+
+        static double alpha(double dt, double cutoff) {
+            if (dt <= 0 || !(cutoff > 0)) {
+                return 0.0;
+            }
+            return dt / (dt + 1.0 / (2 * Math.PI * cutoff));
+        }
+    }
+}

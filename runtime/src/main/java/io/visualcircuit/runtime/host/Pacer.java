@@ -1,0 +1,56 @@
+package io.visualcircuit.runtime.host;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Holds a block to its rate. Deadlines are absolute (each one period after the previous deadline,
+ * not after the end of the step), so the average rate is exact whatever the step costs; the thread
+ * parks until just before a deadline and spins the last fraction of a millisecond, because a parked
+ * thread wakes tens of microseconds late. A block that falls more than a period behind skips the
+ * lost steps instead of bursting to catch up. Used by the stepping thread only.
+ */
+public final class Pacer {
+    private static final long SPIN_NANOS = 150_000;
+    private static final long MAX_PARK_NANOS = 20_000_000;
+
+    private final long periodNanos;
+    private long next;
+
+    public Pacer(double rateHz) {
+        if (!(rateHz > 0)) {
+            throw new IllegalArgumentException("rate must be positive: " + rateHz);
+        }
+        this.periodNanos = Math.max(1, Math.round(1e9 / rateHz));
+    }
+
+    public void start(long nowNanos) {
+        next = nowNanos + periodNanos;
+    }
+
+    /**
+     * Waits for the next deadline. Returns false as soon as {@code control} asks to stop (checked
+     * at least every 20 ms).
+     */
+    public boolean await(ControlChannel control) {
+        while (true) {
+            if (control != null && control.stopRequested()) {
+                return false;
+            }
+            long left = next - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            if (left > SPIN_NANOS) {
+                LockSupport.parkNanos(Math.min(left - SPIN_NANOS, MAX_PARK_NANOS));
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+        long now = System.nanoTime();
+        next += periodNanos;
+        if (next <= now) {
+            next = now + periodNanos;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,50 @@
+package io.visualcircuit.runtime.run;
+
+import io.visualcircuit.runtime.circuit.Circuit;
+import io.visualcircuit.runtime.circuit.Problem;
+import io.visualcircuit.runtime.circuit.Validator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts circuits. {@link #start} checks the circuit, creates one shared-memory segment per wired
+ * output, writes the values of blocks without a process (constants, sliders, switches, buttons),
+ * starts one OS process per computing block (a lean JVM running {@code BlockMain} for Java blocks,
+ * python3 running the block host for code blocks), and returns once every process has reported
+ * ready (or failed). Stateless; may be called from any thread, for any number of runs at once.
+ */
+public final class CircuitRunner {
+    private CircuitRunner() {
+    }
+
+    /** Starts {@code circuit} with default options. */
+    public static Run start(Circuit circuit) {
+        return start(circuit, RunOptions.defaults());
+    }
+
+    /**
+     * Starts {@code circuit}. The circuit is a snapshot: later edits of the document do not touch
+     * the run.
+     *
+     * @throws RunException when the circuit is invalid (with the validation messages), when a
+     *                      block cannot run on this machine (Python or numpy missing, named in the
+     *                      message), or when the run's folder or wires cannot be created
+     */
+    public static Run start(Circuit circuit, RunOptions options) {
+        List<String> errors = new ArrayList<>();
+        for (Problem p : Validator.validate(circuit, options.catalog())) {
+            if (p.isError()) {
+                errors.add(p.message());
+            }
+        }
+        RunPlan plan = RunPlan.of(circuit, options.catalog(), options.overrides());
+        if (errors.isEmpty()) {
+            errors.addAll(plan.problems());
+        }
+        if (!errors.isEmpty()) {
+            throw new RunException("The circuit cannot run:\n  " + String.join("\n  ", errors), errors, null, null);
+        }
+        return LocalRun.start(circuit, plan, options);
+    }
+}

@@ -1,0 +1,613 @@
+"""VisualCircuit Python block host.
+
+The runtime starts one python3 process per code block:
+
+    python3 -u vc_host.py SPEC-FILE
+
+SPEC-FILE describes the block (its wires, rate, parameters and the file holding the user's code;
+see BlockSpec in the runtime). The host attaches to the block's wires through vcwire, offers the
+VisualCircuit block API (inputs, outputs, parameters, synchronise) and runs the user's code:
+either ``main(inputs, outputs, parameters, synchronise)``, which loops by itself, or the simpler
+``step(inputs, outputs, parameters)``, which the host calls at the block's rate.
+
+The runtime talks to the host over stdin (``stop``, ``set<TAB>name<TAB>value``) and reads its
+reports from lines starting with the MARK below. The end of stdin means the runtime has died: the
+process exits at once, so no block outlives its runtime.
+"""
+
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
+import traceback
+
+MARK = "\x01vc "
+EXIT_BLOCK_FAILED = 70
+EXIT_SETUP_FAILED = 71
+EXIT_RUNTIME_GONE = 72
+IDLE_WAIT_S = 0.1
+STATS_EVERY_S = 0.25
+
+try:
+    import numpy as np
+except ImportError:  # numpy is only needed for arrays and images; numbers still work without it
+    np = None
+
+
+class InvalidInputNameException(Exception):
+    """The block read an input port it does not have."""
+
+
+class InvalidOutputNameException(Exception):
+    """The block wrote an output port it does not have."""
+
+
+class InvalidParameterNameException(Exception):
+    """The block read a parameter it does not have."""
+
+
+class _StopBlock(BaseException):
+    """Raised inside synchronise() when the runtime asks the block to stop.
+
+    A BaseException, so that a user's ``except Exception`` does not swallow the stop.
+    """
+
+
+class _NumberArray(list):
+    """Stands in for a (1,) float64 array when numpy is missing: x[0] and float(x) both work."""
+
+    def __float__(self):
+        return float(self[0])
+
+    def __int__(self):
+        return int(self[0])
+
+
+def _report(text):
+    sys.stderr.write(MARK + text + "\n")
+    sys.stderr.flush()
+
+
+def _fail(code, message):
+    sys.stderr.write(message + "\n")
+    _report("error " + message.replace("\n", " "))
+    sys.stdout.flush()
+    os._exit(code)
+
+
+def _unescape(s):
+    out = []
+    i = 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\" and i + 1 < len(s):
+            i += 1
+            n = s[i]
+            out.append({"n": "\n", "r": "\r", "t": "\t"}.get(n, n))
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _decode(text):
+    kind, body = text[0], text[2:]
+    if kind == "d":
+        return float(body)
+    if kind == "l":
+        return int(body)
+    if kind == "b":
+        return body == "true"
+    return _unescape(body)
+
+
+def read_spec(path):
+    """Reads the block spec file the runtime wrote (the same format BlockSpec.write produces)."""
+    spec = {"inputs": [], "outputs": [], "params": {}, "stats": None, "code": None,
+            "rate": 30.0, "parent": -1}
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    if not lines or not lines[0].startswith("vc-block-spec\t"):
+        raise ValueError(path + " is not a block spec file")
+    for raw in lines[1:]:
+        if not raw:
+            continue
+        f = [_unescape(x) for x in raw.split("\t")]
+        key = f[0]
+        if key in ("block", "type", "stats", "code"):
+            spec[key] = f[1]
+        elif key == "rate":
+            spec["rate"] = float(f[1])
+        elif key == "parent":
+            spec["parent"] = int(f[1])
+        elif key in ("in", "out"):
+            spec["inputs" if key == "in" else "outputs"].append((f[1], f[2], f[3] or None))
+        elif key == "param":
+            spec["params"][f[1]] = _decode(f[2])
+    return spec
+
+
+def _arm_parent_death(parent):
+    """prctl(PR_SET_PDEATHSIG, SIGKILL), then check the parent is still the runtime."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, 9, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # the stdin watch below still ends the process when the runtime goes
+    if parent > 0 and os.getppid() != parent:
+        os._exit(EXIT_RUNTIME_GONE)
+
+
+class _Control:
+    """Reads the runtime's commands from stdin on a daemon thread."""
+
+    def __init__(self, params):
+        self.stop = threading.Event()
+        self.params = dict(params)
+        self.lock = threading.Lock()
+        t = threading.Thread(target=self._loop, name="vc-control", daemon=True)
+        t.start()
+
+    def _loop(self):
+        stream = sys.stdin.buffer
+        while True:
+            line = stream.readline()
+            if not line:
+                break
+            text = line.decode("utf-8", "replace").rstrip("\n")
+            if text == "stop":
+                self.stop.set()
+            elif text.startswith("set\t"):
+                parts = text.split("\t", 2)
+                if len(parts) == 3:
+                    try:
+                        with self.lock:
+                            self.params[_unescape(parts[1])] = _decode(parts[2])
+                    except (ValueError, IndexError):
+                        sys.stderr.write("ignored a parameter change the block could not read: " + text + "\n")
+        if not self.stop.is_set():
+            # The runtime died without asking us to stop.
+            os._exit(EXIT_RUNTIME_GONE)
+
+
+def _as_number_array(value):
+    if isinstance(value, bool):
+        value = 1.0 if value else 0.0
+    if isinstance(value, (int, float)):
+        return np.array([float(value)], dtype=np.float64) if np is not None else _NumberArray([float(value)])
+    if np is not None:
+        return np.asarray(value, dtype=np.float64).reshape(-1)
+    if isinstance(value, (list, tuple)):
+        return _NumberArray([float(v) for v in value])
+    return _NumberArray([float(value)])
+
+
+def _as_string_array(value):
+    if not isinstance(value, str):
+        value = str(value)
+    if np is None:
+        return [value]
+    return np.array([value], dtype="<U%d" % max(64, len(value)))
+
+
+def _need_numpy(what):
+    if np is None:
+        raise RuntimeError(what + " needs numpy, which this Python interpreter does not have "
+                           "(install it with: python3 -m pip install numpy)")
+
+
+class Inputs:
+    """The block's input ports, read by name (VisualCircuit API)."""
+
+    def __init__(self, readers, control):
+        self._readers = readers  # name -> vcwire.Reader or None (not wired)
+        self._seen = {name: 0 for name in readers}
+        self._enabled = True
+        self._control = control
+
+    def _raw(self, name):
+        if name not in self._readers:
+            raise InvalidInputNameException("no input named '%s' (inputs: %s)"
+                                            % (name, ", ".join(self._readers) or "none"))
+        reader = self._readers[name]
+        if reader is None:
+            return None
+        got = reader.read()
+        if got is None:
+            return None
+        seq, value = got
+        self._seen[name] = seq
+        return value
+
+    def read(self, name):
+        """The latest value in its natural form, or None until the writer's first write."""
+        value = self._raw(name)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return _as_string_array(value)
+        if isinstance(value, (bool, int, float)):
+            return _as_number_array(value)
+        return value
+
+    def read_number(self, name):
+        """A (1,) float64 array, so float(x) and float(x[0]) both work; None before the first write."""
+        value = self._raw(name)
+        return None if value is None else _as_number_array(value)
+
+    def read_string(self, name):
+        """A (1,) array holding the string (at least <U64, longer strings are kept whole)."""
+        value = self._raw(name)
+        return None if value is None else _as_string_array(value)
+
+    def read_array(self, name):
+        """A float64 numpy array."""
+        value = self._raw(name)
+        if value is None:
+            return None
+        _need_numpy("read_array")
+        return np.asarray(value, dtype=np.float64)
+
+    def read_image(self, name):
+        """A uint8 numpy array H x W x C (a grey image has C = 1)."""
+        value = self._raw(name)
+        if value is None:
+            return None
+        _need_numpy("read_image")
+        img = np.asarray(value)
+        if img.ndim == 2:
+            img = img.reshape(img.shape[0], img.shape[1], 1)
+        return img
+
+    def _gate(self):
+        """False while a wired Enable input says the block is disabled."""
+        reader = self._readers.get("Enable")
+        if reader is None:
+            return True
+        got = reader.read()
+        if got is None:
+            return True
+        value = got[1]
+        try:
+            return float(value if not hasattr(value, "__len__") or isinstance(value, str)
+                         else list(value)[0]) > 0.5
+        except (TypeError, ValueError, IndexError):
+            return bool(value)
+
+    @property
+    def enabled(self):
+        """True unless the block was disabled by its Enable input or by code."""
+        return self._enabled and self._gate()
+
+    @enabled.setter
+    def enabled(self, value):
+        self._enabled = bool(value)
+
+    def _changed(self):
+        """True when any wired input has a value newer than the last one read."""
+        for name, reader in self._readers.items():
+            if reader is not None and reader.sequence() > self._seen[name]:
+                return True
+        return False
+
+    def _wait_any(self, timeout):
+        wired = [(n, r) for n, r in self._readers.items() if r is not None]
+        if not wired:
+            time.sleep(timeout)
+            return False
+        if self._changed():
+            return True
+        if len(wired) == 1:
+            name, reader = wired[0]
+            return reader.wait(self._seen[name], timeout) is not None
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._changed():
+                return True
+            time.sleep(0.001)
+        return False
+
+
+class Outputs:
+    """The block's output ports, written by name (VisualCircuit API)."""
+
+    def __init__(self, writers, types):
+        self._writers = writers  # name -> vcwire.Writer or None (not wired)
+        self._types = types
+
+    def _writer(self, name):
+        if name not in self._writers:
+            raise InvalidOutputNameException("no output named '%s' (outputs: %s)"
+                                             % (name, ", ".join(self._writers) or "none"))
+        return self._writers[name]
+
+    def share(self, name, value):
+        """Publishes a value, converted to the port's type."""
+        w = self._writer(name)
+        kind = self._types.get(name, "any")
+        if kind == "number":
+            self.share_number(name, value)
+        elif kind == "string":
+            self.share_string(name, value)
+        elif kind == "boolean":
+            if w is not None:
+                w.write_bool(bool(_first(value)))
+        elif kind == "array":
+            self.share_array(name, value)
+        elif kind == "image":
+            self.share_image(name, value)
+        elif w is not None:
+            if np is not None and isinstance(value, np.ndarray):
+                if value.dtype == np.uint8 and value.ndim in (2, 3):
+                    self.share_image(name, value)
+                elif value.size == 1 and value.dtype.kind in "fiub":
+                    w.write_number(float(value.reshape(-1)[0]))
+                elif value.dtype.kind in "US":
+                    w.write_string(str(value.reshape(-1)[0]))
+                else:
+                    w.write_array(np.asarray(value, dtype=np.float64))
+            elif isinstance(value, _NumberArray):
+                w.write_number(float(value[0]))
+            else:
+                w.write(value)
+
+    def share_number(self, name, value):
+        w = self._writer(name)
+        if w is not None:
+            w.write_number(float(_first(value)))
+
+    def share_string(self, name, value):
+        w = self._writer(name)
+        if w is not None:
+            w.write_string(str(_first(value)))
+
+    def share_array(self, name, value):
+        w = self._writer(name)
+        if w is not None:
+            _need_numpy("share_array")
+            w.write_array(np.asarray(value, dtype=np.float64))
+
+    def share_image(self, name, value):
+        w = self._writer(name)
+        if w is not None:
+            _need_numpy("share_image")
+            img = np.ascontiguousarray(value, dtype=np.uint8)
+            if img.ndim == 2:
+                img = img.reshape(img.shape[0], img.shape[1], 1)
+            w.write_image(img)
+
+
+def _first(value):
+    """The scalar inside a (1,) array or list, or the value itself."""
+    if isinstance(value, (str, bytes, bool, int, float)):
+        return value
+    if np is not None and isinstance(value, np.ndarray):
+        return value.reshape(-1)[0].item() if value.size else 0.0
+    if isinstance(value, (list, tuple)):
+        return value[0] if value else 0.0
+    return value
+
+
+_FALSE_WORDS = ("", "0", "false", "no", "off", "0.0")
+
+
+class Parameters:
+    """The block's parameters (VisualCircuit API); may change while the block runs."""
+
+    def __init__(self, control):
+        self._control = control
+
+    def _get(self, name):
+        with self._control.lock:
+            if name not in self._control.params:
+                raise InvalidParameterNameException("no parameter named '%s' (parameters: %s)"
+                                                    % (name, ", ".join(self._control.params) or "none"))
+            return self._control.params[name]
+
+    def read(self, name):
+        return self._get(name)
+
+    def read_number(self, name):
+        value = self._get(name)
+        if isinstance(value, bool):
+            return 1.0 if value else 0.0
+        if isinstance(value, str):
+            return float(value.strip())
+        return float(value)
+
+    def read_string(self, name):
+        value = self._get(name)
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, float) and value.is_integer():
+            return str(value)
+        return str(value)
+
+    def read_bool(self, name):
+        """Booleans as they are; text such as "False", "0", "no" or "off" is False."""
+        value = self._get(name)
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            return value.strip().lower() not in _FALSE_WORDS
+        return value != 0
+
+
+class _Stats:
+    """Publishes the block's health figures on its stats wire (see StatsLayout in the runtime)."""
+
+    def __init__(self, writer, rate):
+        self.writer = writer
+        self.rate = rate
+        self.loops = 0
+        self.history = []  # (time, loops), one entry per publication, about a second of them
+        self.next = 0.0
+        self.page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+        self.ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+    def tick(self, now, force=False):
+        if self.writer is None or (now < self.next and not force):
+            return
+        self.next = now + STATS_EVERY_S
+        self.history.append((now, self.loops))
+        if len(self.history) > 5:
+            self.history.pop(0)
+        t0, l0 = self.history[0]
+        achieved = (self.loops - l0) / (now - t0) if now - t0 > 0.05 else 0.0
+        cpu, rss = -1.0, -1.0
+        try:
+            with open("/proc/self/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            cpu = (int(fields[11]) + int(fields[12])) / float(self.ticks)
+            with open("/proc/self/statm") as f:
+                rss = float(int(f.read().split()[1]) * self.page)
+        except (OSError, ValueError, IndexError):
+            pass
+        figures = [self.rate, achieved, float(self.loops), cpu, rss]
+        try:
+            if np is not None:
+                self.writer.write_array(np.array(figures, dtype=np.float64))
+            else:
+                self.writer.write_array(figures)
+        except Exception:  # stats are best effort; a block without them still runs
+            self.writer = None
+
+
+class _Clock:
+    """Implements synchronise(): holds the block to its rate, or waits for input when the rate is 0."""
+
+    def __init__(self, rate, inputs, control, stats):
+        self.period = 1.0 / rate if rate > 0 else 0.0
+        self.inputs = inputs
+        self.control = control
+        self.stats = stats
+        self.next = time.monotonic() + self.period
+
+    def __call__(self):
+        self.stats.loops += 1
+        self._pause()
+        while not self.inputs._gate():
+            # A wired Enable input gates the block: hold it here until enabled again.
+            self._pause()
+
+    def _pause(self):
+        if self.control.stop.is_set():
+            raise _StopBlock()
+        if self.period > 0:
+            while True:
+                now = time.monotonic()
+                self.stats.tick(now)
+                left = self.next - now
+                if left <= 0:
+                    break
+                if self.control.stop.wait(min(left, 0.05)):
+                    raise _StopBlock()
+            now = time.monotonic()
+            self.next += self.period
+            if self.next <= now:
+                self.next = now + self.period
+        else:
+            while not self.inputs._wait_any(IDLE_WAIT_S):
+                self.stats.tick(time.monotonic())
+                if self.control.stop.is_set():
+                    raise _StopBlock()
+            self.stats.tick(time.monotonic())
+        if self.control.stop.is_set():
+            raise _StopBlock()
+
+
+def _user_traceback(exc, code_file):
+    """The traceback from the first frame of the user's code on, so line numbers match the block."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename != code_file:
+        tb = tb.tb_next
+    lines = traceback.format_exception(type(exc), exc, tb if tb is not None else exc.__traceback__)
+    line = None
+    t = exc.__traceback__
+    while t is not None:
+        if t.tb_frame.f_code.co_filename == code_file:
+            line = t.tb_lineno
+        t = t.tb_next
+    if isinstance(exc, SyntaxError) and exc.filename == code_file:
+        line = exc.lineno
+    summary = "%s: %s" % (type(exc).__name__, exc)
+    if line is not None:
+        summary += " (line %d)" % line
+    return "".join(lines), summary
+
+
+def run(spec_path):
+    # Ctrl+C in a terminal reaches every process of the group; the runtime stops blocks itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        spec = read_spec(spec_path)
+    except (OSError, ValueError, IndexError) as e:
+        _fail(EXIT_SETUP_FAILED, "cannot read the block's spec: %s" % e)
+    _arm_parent_death(spec["parent"])
+    control = _Control(spec["params"])
+    needs_numpy = any(t in ("array", "image") for _, t, _ in spec["inputs"] + spec["outputs"])
+    if needs_numpy and np is None:
+        _fail(EXIT_SETUP_FAILED, "block %s has array or image ports and needs numpy, which %s does not have "
+              "(install it with: python3 -m pip install numpy)" % (spec["block"], sys.executable))
+    try:
+        import vcwire
+        readers = {name: (vcwire.Reader(seg) if seg else None) for name, _, seg in spec["inputs"]}
+        writers = {name: (vcwire.Writer(seg) if seg else None) for name, _, seg in spec["outputs"]}
+        stats_writer = vcwire.Writer(spec["stats"]) if spec.get("stats") else None
+    except Exception as e:  # a missing or broken segment: nothing the user's code could fix
+        _fail(EXIT_SETUP_FAILED, "cannot attach to its wires: %s" % e)
+
+    code_file = spec["code"]
+    inputs = Inputs(readers, control)
+    outputs = Outputs(writers, {name: t for name, t, _ in spec["outputs"]})
+    parameters = Parameters(control)
+    stats = _Stats(stats_writer, spec["rate"])
+    clock = _Clock(spec["rate"], inputs, control, stats)
+    namespace = {"__name__": "__vc_block__", "__file__": code_file,
+                 "InvalidInputNameException": InvalidInputNameException,
+                 "InvalidOutputNameException": InvalidOutputNameException,
+                 "InvalidParameterNameException": InvalidParameterNameException}
+    try:
+        with open(code_file, encoding="utf-8") as f:
+            source = f.read()
+        exec(compile(source, code_file, "exec"), namespace)
+        entry_main = namespace.get("main")
+        entry_step = namespace.get("step")
+        if not callable(entry_main) and not callable(entry_step):
+            _fail(EXIT_SETUP_FAILED, "the code of block %s defines neither main(inputs, outputs, parameters, "
+                  "synchronise) nor step(inputs, outputs, parameters)" % spec["block"])
+        stats.tick(time.monotonic(), force=True)
+        sys.stdout.flush()
+        _report("ready")
+        if callable(entry_main):
+            entry_main(inputs, outputs, parameters, clock)
+        else:
+            while True:
+                if inputs.enabled:
+                    entry_step(inputs, outputs, parameters)
+                clock()
+    except _StopBlock:
+        pass
+    except SystemExit as e:
+        sys.stdout.flush()
+        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+        if code != 0:
+            _report("error the block's code called sys.exit(%r)" % (e.code,))
+        os._exit(code)
+    except BaseException as e:  # the user's code failed: show where, in the user's line numbers
+        text, summary = _user_traceback(e, code_file)
+        sys.stdout.flush()
+        sys.stderr.write(text)
+        _fail(EXIT_BLOCK_FAILED, summary)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.stderr.write("usage: vc_host.py SPEC-FILE\n")
+        sys.exit(EXIT_SETUP_FAILED)
+    run(sys.argv[1])
