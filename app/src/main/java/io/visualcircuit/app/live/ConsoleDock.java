@@ -48,8 +48,13 @@ public final class ConsoleDock extends BorderPane {
     /** Lines waiting for the FX thread beyond this are dropped (and counted) rather than queued forever. */
     static final int MAX_QUEUED = 50_000;
     private static final String ALL = "All blocks";
-    /** Python names our code blocks {@code <block ID>}, so a traceback frame points back at the block. */
-    static final Pattern TRACEBACK_FRAME = Pattern.compile("File \"<(?:block )?([^>\"]+)>\", line (\\d+)");
+    /**
+     * A traceback frame in a code block's own source: either named {@code <block ID>}, or the file
+     * the runtime wrote the block's code to ({@code .../blocks/ID.py}, the block being the line's
+     * sender). Frames of library code do not match and stay plain text.
+     */
+    static final Pattern TRACEBACK_FRAME = Pattern.compile(
+            "File \"(?:<(?:block )?([^>\"]+)>|[^\"]*[/\\\\]blocks[/\\\\][^/\\\\\"]+\\.py)\", line (\\d+)");
     private static final Pattern ERROR_WORDS = Pattern.compile(
             "Traceback|Error\\b|Exception\\b|error:|crashed|FATAL", Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
@@ -196,7 +201,7 @@ public final class ConsoleDock extends BorderPane {
             String prefix = TIME.format(item.time()) + " [" + item.blockId() + "] ";
             Matcher m = TRACEBACK_FRAME.matcher(item.text());
             if (m.find()) {
-                String block = m.group(1);
+                String block = m.group(1) != null ? m.group(1) : item.blockId();
                 int lineNo = Integer.parseInt(m.group(2));
                 Hyperlink link = new Hyperlink(prefix + item.text());
                 link.setId("traceback-" + block + "-" + lineNo);

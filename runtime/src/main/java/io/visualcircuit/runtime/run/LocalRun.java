@@ -135,7 +135,7 @@ final class LocalRun implements Run {
                 directWriters.put(w.key(), writer);
             }
         }
-        Path pythonFolder = hasPython ? PythonSupport.install(directory.resolve("python")) : null;
+        Path pythonFolder = hasPython ? PythonSupport.install(directory.resolve("python")).getParent() : null;
         BlockJvm jvm = null;
         int index = 0;
         for (RunPlan.PlannedBlock b : plan.blocks()) {
