@@ -113,7 +113,7 @@ class CommandLineTest {
     }
 
     @Test
-    void shouldAskForABenchmarkWhenBenchHasNone() {
+    void shouldAskForABenchmarkWhenNoneIsNamed() {
         CommandRunner r = CommandRunner.run("bench");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("choose a benchmark"), r.err());
