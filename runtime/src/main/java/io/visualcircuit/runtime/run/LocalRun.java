@@ -77,6 +77,7 @@ final class LocalRun implements Run {
         this.segments = segments;
         this.launcher = Executors.newFixedThreadPool(LAUNCHER_THREADS, daemon("vc-launch"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("vc-restart"));
+        this.listeners.addAll(options.listeners());
     }
 
     private static ThreadFactory daemon(String name) {
