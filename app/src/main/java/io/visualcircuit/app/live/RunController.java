@@ -176,7 +176,14 @@ public final class RunController {
                     });
                 }
             });
-            Platform.runLater(() -> attach(started, circuit));
+            List<io.visualcircuit.runtime.run.LogLine> earlier = new java.util.ArrayList<>();
+            for (String id : started.states().keySet()) {
+                earlier.addAll(started.log(id));
+            }
+            Platform.runLater(() -> {
+                attach(started, circuit);
+                console.backfill(earlier);
+            });
         });
         return true;
     }
