@@ -42,6 +42,12 @@ public final class WiresBenchChild {
     /** Frames the image writer may publish beyond the last one the reader finished copying. */
     private static final int FRAMES_IN_FLIGHT = 2;
     private static final long IDLE_TIMEOUT_NANOS = 10_000_000_000L;
+    /**
+     * How long the image ends poll before blocking. Each side waits for the other about once per
+     * frame; a futex wake-up there (tens of microseconds on a VM) would be counted as part of
+     * the handoff, which it is not on a machine with a free core for each end.
+     */
+    private static final long IMAGE_SPIN_NANOS = 2_000_000;
 
     private WiresBenchChild() {
     }
@@ -218,7 +224,7 @@ public final class WiresBenchChild {
             long warmupEnd = 0;
             long measureEnd = Long.MAX_VALUE;
             while (true) {
-                if (!reader.await(last, IDLE_TIMEOUT_NANOS, frame)) {
+                if (!spinThenAwait(reader, last, frame)) {
                     throw new IllegalStateException("no frame for 10 s; the image writer stopped");
                 }
                 long now = System.nanoTime();
@@ -260,17 +266,17 @@ public final class WiresBenchChild {
         byte[] pixels = new byte[IMAGE_BYTES];
         new Random(1).nextBytes(pixels);
         try (WireWriter writer = WireWriter.attach(segment); WireReader ack = WireReader.open(ackSegment)) {
+            SampleBuffer ackBuffer = new SampleBuffer();
             long acked = 0;
             long ackSeq = ack.sequence();
             while (true) {
                 long next = writer.sequence() + 1;
                 while (acked >= 0 && acked < next - FRAMES_IN_FLIGHT) {
-                    Sample sample = ack.await(ackSeq, IDLE_TIMEOUT_NANOS);
-                    if (sample == null) {
+                    if (!spinThenAwait(ack, ackSeq, ackBuffer)) {
                         throw new IllegalStateException("the image reader stopped acknowledging frames");
                     }
-                    ackSeq = sample.sequence();
-                    acked = ((Value.LongValue) sample.value()).value();
+                    ackSeq = ackBuffer.sequence();
+                    acked = ((Value.LongValue) ackBuffer.value()).value();
                 }
                 if (acked < 0) {
                     break;
@@ -280,6 +286,18 @@ public final class WiresBenchChild {
             }
         }
         System.out.println("done");
+    }
+
+    /** Polls for up to {@link #IMAGE_SPIN_NANOS}, then blocks; false after the idle timeout. */
+    private static boolean spinThenAwait(WireReader reader, long last, SampleBuffer into) {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < IMAGE_SPIN_NANOS) {
+            if (reader.readIfNewer(last, into)) {
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+        return reader.await(last, IDLE_TIMEOUT_NANOS, into);
     }
 
     private static void mark(byte[] pixels, long seq) {
