@@ -65,6 +65,7 @@ public final class CircuitPainter {
         public double outputScale = 1;
     }
 
+    private static final ThreadLocal<double[]> CONTROLS = ThreadLocal.withInitial(() -> new double[4]);
     private final double[] mid = new double[2];
     private int lastBlocksPainted;
     private int lastWiresPainted;
@@ -278,8 +279,9 @@ public final class CircuitPainter {
             g.lineTo(mx, by);
             g.lineTo(bx, by);
         } else {
-            double c = WirePath.controlOffset(ax, bx);
-            g.bezierCurveTo(ax + c, ay, bx - c, by, bx, by);
+            double[] k = CONTROLS.get();
+            WirePath.controls(ax, ay, bx, by, k);
+            g.bezierCurveTo(k[0], k[1], k[2], k[3], bx, by);
         }
     }
 

@@ -316,6 +316,8 @@ public final class EditorWindow {
         scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(EditorWindow.class.getResource("/io/visualcircuit/app/editor.css").toExternalForm());
         applyTheme(theme);
+        // A second redo key, as most editors on Linux and Windows accept it.
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), this::redo);
         scene.setOnDragOver(this::onFileDragOver);
         scene.setOnDragDropped(this::onFileDropped);
         stage.setScene(scene);
