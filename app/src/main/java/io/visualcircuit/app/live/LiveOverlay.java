@@ -406,6 +406,12 @@ public final class LiveOverlay implements CanvasOverlay {
 
     // ---- interactive blocks ----
 
+    /** The body rectangle {x, y, width, height} a block was last painted with, or null. FX thread. */
+    public double[] blockRect(String blockId) {
+        double[] r = blockRects.get(blockId);
+        return r == null ? null : r.clone();
+    }
+
     /** The value a slider shows: what the user set, else what its wire carries, else its parameter. */
     public double sliderValue(Block block) {
         Object local = localControlValue.get(block.id());
@@ -486,8 +492,9 @@ public final class LiveOverlay implements CanvasOverlay {
     @Override
     public boolean mouseOnBlock(MouseEvent event, Block block, double worldX, double worldY) {
         BlockLive live = frame.block(block.id());
-        if (event.getEventType() == MouseEvent.MOUSE_CLICKED && live != null
+        if (event.getEventType() == MouseEvent.MOUSE_PRESSED && live != null
                 && live.status().state() == BlockState.CRASHED) {
+            // Not consumed: the block is still selected as usual, and its log opens beside it.
             onOpenLog.accept(block.id());
             return false;
         }

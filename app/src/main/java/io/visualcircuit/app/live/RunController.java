@@ -8,15 +8,19 @@ import io.visualcircuit.runtime.circuit.Catalog;
 import io.visualcircuit.runtime.circuit.Circuit;
 import io.visualcircuit.runtime.circuit.Problem;
 import io.visualcircuit.runtime.circuit.Validator;
+import io.visualcircuit.runtime.cli.WireTrace;
 import io.visualcircuit.runtime.run.Run;
 import io.visualcircuit.runtime.run.RunListener;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.stage.Window;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,13 +76,14 @@ public final class RunController {
     private final ConsoleDock console;
     private final ProbePanel probes;
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
+    private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(false);
     private final DocumentListener paramForwarder = d -> forwardParameterEdits();
     private Run run;
     private LiveSampler sampler;
     private LiveOverlay overlay;
     private LivePulse pulse;
     private ScopeWindow scope;
-    private TraceRecorder recorder;
+    private WireTrace recorder;
     private Circuit applied;
     private boolean restartAfterStop;
 
@@ -171,7 +176,14 @@ public final class RunController {
                     });
                 }
             });
-            Platform.runLater(() -> attach(started, circuit));
+            List<io.visualcircuit.runtime.run.LogLine> earlier = new java.util.ArrayList<>();
+            for (String id : started.states().keySet()) {
+                earlier.addAll(started.log(id));
+            }
+            Platform.runLater(() -> {
+                attach(started, circuit);
+                console.backfill(earlier);
+            });
         });
         return true;
     }
@@ -254,21 +266,39 @@ public final class RunController {
         }
     }
 
-    /** Record: writes every wire's values to {@code file} until {@link #stopRecording()} or Stop. */
+    /**
+     * Record: writes every new value of every wire to {@code file} as JSON lines, with the same
+     * writer as {@code vcircuit run --trace}, until {@link #stopRecording()} or Stop. Times are
+     * seconds since recording started.
+     */
     public void startRecording(Path file) throws IOException {
         if (run == null || recorder != null) {
             return;
         }
-        TraceRecorder r = new TraceRecorder(run.wires(), IpcWireSource::open, file);
-        r.start();
-        recorder = r;
+        Instant now = Instant.now();
+        WireTrace trace = new WireTrace(file, now.getEpochSecond() * 1_000_000_000L + now.getNano());
+        trace.follow(run.wires());
+        recorder = trace;
+        recording.set(true);
     }
 
+    /** Stops recording; the file is complete when this returns. Any problem writing it is reported. */
     public void stopRecording() {
         if (recorder != null) {
-            recorder.close();
+            WireTrace r = recorder;
             recorder = null;
+            recording.set(false);
+            try {
+                r.close();
+            } catch (IOException e) {
+                host.showRunProblems("The recording could not be written completely: " + e.getMessage(), List.of());
+            }
         }
+    }
+
+    /** True while Record is on. */
+    public ReadOnlyBooleanProperty recordingProperty() {
+        return recording.getReadOnlyProperty();
     }
 
     /** Adds a wire to the run's scope window, opening it if needed. */

@@ -151,6 +151,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             options = options.withWiresCreated(finalTracer::follow);
         }
         Printer printer = new Printer(out, err, quiet, System.nanoTime());
+        options = options.withListener(printer);
         Run run;
         try {
             run = CircuitRunner.start(circuit, options);
@@ -159,7 +160,6 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             closeQuietly(tracer, err);
             return EXIT_INVALID;
         }
-        run.addListener(printer);
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             run.stop();
@@ -167,7 +167,6 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             finished.countDown();
         }, "vc-run-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        run.states().values().forEach(printer::stateChanged);
         out.println("running " + (circuit.name().isBlank() ? file.getFileName() : circuit.name()) + " ("
                 + run.states().size() + " blocks, " + run.wires().size() + " wires; logs in " + run.directory() + ")");
         out.flush();

@@ -38,9 +38,9 @@ public final class VcircuitCommand implements Runnable {
         CommandLine bench = root.getSubcommands().get("bench");
 
         // ---- Commands defined in other runtime packages: register each with one line here. ----
-        // run:            root.addSubcommand(new <run command>());
+        root.addSubcommand(new RunCommand());
         // bench startup:  bench.addSubcommand(new <startup benchmark command>());
-        // bench wires:    bench.addSubcommand(new <wire benchmark command>());
+        bench.addSubcommand(new io.visualcircuit.runtime.bench.WiresBench());
         // ---- end of registrations ----
 
         if (bench.getSubcommands().isEmpty()) {

@@ -77,6 +77,7 @@ final class LocalRun implements Run {
         this.segments = segments;
         this.launcher = Executors.newFixedThreadPool(LAUNCHER_THREADS, daemon("vc-launch"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("vc-restart"));
+        this.listeners.addAll(options.listeners());
     }
 
     private static ThreadFactory daemon(String name) {
@@ -135,7 +136,7 @@ final class LocalRun implements Run {
                 directWriters.put(w.key(), writer);
             }
         }
-        Path pythonFolder = hasPython ? PythonSupport.install(directory.resolve("python")) : null;
+        Path pythonFolder = hasPython ? PythonSupport.install(directory.resolve("python")).getParent() : null;
         BlockJvm jvm = null;
         int index = 0;
         for (RunPlan.PlannedBlock b : plan.blocks()) {

@@ -28,12 +28,13 @@ public final class RunOptions {
     private final int logLines;
     private final Catalog catalog;
     private final Consumer<List<WireInfo>> wiresCreated;
+    private final List<RunListener> listeners;
 
     private RunOptions(String python, Path runDirectory, Map<String, Map<String, Object>> overrides,
                        Duration stopGrace, Duration readyTimeout, RestartPolicy restartPolicy,
                        Map<String, RestartPolicy> blockRestartPolicies, String java, List<String> jvmOptions,
                        boolean classDataSharing, int logLines, Catalog catalog,
-                       Consumer<List<WireInfo>> wiresCreated) {
+                       Consumer<List<WireInfo>> wiresCreated, List<RunListener> listeners) {
         this.python = Objects.requireNonNull(python, "python");
         this.runDirectory = runDirectory;
         Map<String, Map<String, Object>> o = new LinkedHashMap<>();
@@ -52,6 +53,7 @@ public final class RunOptions {
         this.logLines = logLines;
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.wiresCreated = wiresCreated;
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -60,43 +62,43 @@ public final class RunOptions {
      */
     public static RunOptions defaults() {
         return new RunOptions("python3", null, Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(60),
-                RestartPolicy.NEVER, Map.of(), null, List.of(), true, 2000, Catalog.standard(), null);
+                RestartPolicy.NEVER, Map.of(), null, List.of(), true, 2000, Catalog.standard(), null, List.of());
     }
 
     /** The Python interpreter for code blocks: a command on PATH or a path to an executable. */
     public RunOptions withPython(String interpreter) {
         return new RunOptions(interpreter, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated);
+                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, listeners);
     }
 
     /** Where the run keeps logs and per-block files; null creates a fresh folder per run. */
     public RunOptions withRunDirectory(Path directory) {
         return new RunOptions(python, directory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated);
+                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, listeners);
     }
 
     /** Parameter values that replace the circuit's for this run: block id -> (parameter -> value). */
     public RunOptions withOverrides(Map<String, Map<String, Object>> newOverrides) {
         return new RunOptions(python, runDirectory, newOverrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated);
+                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, listeners);
     }
 
     /** How long {@link Run#stop()} waits after the cooperative stop, and again after SIGTERM. */
     public RunOptions withStopGrace(Duration grace) {
         return new RunOptions(python, runDirectory, overrides, grace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated);
+                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, listeners);
     }
 
     /** How long start waits for every block process to report ready before giving up. */
     public RunOptions withReadyTimeout(Duration timeout) {
         return new RunOptions(python, runDirectory, overrides, stopGrace, timeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated);
+                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, listeners);
     }
 
     /** The restart policy of every block that has none of its own. */
     public RunOptions withRestartPolicy(RestartPolicy policy) {
         return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, policy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated);
+                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, listeners);
     }
 
     /** The restart policy of one block. */
@@ -104,37 +106,37 @@ public final class RunOptions {
         Map<String, RestartPolicy> m = new LinkedHashMap<>(blockRestartPolicies);
         m.put(blockId, policy);
         return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                m, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated);
+                m, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, listeners);
     }
 
     /** The java executable for block processes; null uses the one running this program. */
     public RunOptions withJava(String executable) {
         return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, executable, jvmOptions, classDataSharing, logLines, catalog, wiresCreated);
+                blockRestartPolicies, executable, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, listeners);
     }
 
     /** Extra JVM options for Java block processes, appended after the runtime's own. */
     public RunOptions withJvmOptions(List<String> options) {
         return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, options, classDataSharing, logLines, catalog, wiresCreated);
+                blockRestartPolicies, java, options, classDataSharing, logLines, catalog, wiresCreated, listeners);
     }
 
     /** Whether Java block processes use a class-data-sharing archive kept in the user's cache folder. */
     public RunOptions withClassDataSharing(boolean enabled) {
         return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, enabled, logLines, catalog, wiresCreated);
+                blockRestartPolicies, java, jvmOptions, enabled, logLines, catalog, wiresCreated, listeners);
     }
 
     /** How many recent log lines per block are kept in memory (the log files keep everything). */
     public RunOptions withLogLines(int lines) {
         return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, lines, catalog, wiresCreated);
+                blockRestartPolicies, java, jvmOptions, classDataSharing, lines, catalog, wiresCreated, listeners);
     }
 
     /** The catalog the circuit is checked against. */
     public RunOptions withCatalog(Catalog newCatalog) {
         return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, newCatalog, wiresCreated);
+                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, newCatalog, wiresCreated, listeners);
     }
 
     /**
@@ -144,7 +146,22 @@ public final class RunOptions {
      */
     public RunOptions withWiresCreated(Consumer<List<WireInfo>> callback) {
         return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, callback);
+                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, callback, listeners);
+    }
+
+    /**
+     * A listener registered before any block starts, so it hears every state change and log line
+     * from the first one (a listener added to the run later misses what happened during start).
+     */
+    public RunOptions withListener(RunListener listener) {
+        List<RunListener> l = new java.util.ArrayList<>(listeners);
+        l.add(Objects.requireNonNull(listener, "listener"));
+        return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
+                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, l);
+    }
+
+    public List<RunListener> listeners() {
+        return listeners;
     }
 
     /** The callback set by {@link #withWiresCreated}, or null. */

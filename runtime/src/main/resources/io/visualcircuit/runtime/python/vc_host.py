@@ -65,13 +65,29 @@ class _NumberArray(list):
         return int(self[0])
 
 
+if np is not None:
+    class _Number(np.ndarray):
+        """A (1,) float64 array that also converts with float() and int(), as in VisualCircuit.
+
+        Recent numpy versions refuse float() on a 1-element 1-D array; blocks written for
+        VisualCircuit call both float(x) and float(x[0]).
+        """
+
+        def __float__(self):
+            return float(self.reshape(-1)[0])
+
+        def __int__(self):
+            return int(self.reshape(-1)[0])
+
+
 def _report(text):
     sys.stderr.write(MARK + text + "\n")
     sys.stderr.flush()
 
 
-def _fail(code, message):
-    sys.stderr.write(message + "\n")
+def _fail(code, message, echo=True):
+    if echo:
+        sys.stderr.write(message + "\n")
     _report("error " + message.replace("\n", " "))
     sys.stdout.flush()
     os._exit(code)
@@ -176,9 +192,12 @@ def _as_number_array(value):
     if isinstance(value, bool):
         value = 1.0 if value else 0.0
     if isinstance(value, (int, float)):
-        return np.array([float(value)], dtype=np.float64) if np is not None else _NumberArray([float(value)])
+        if np is None:
+            return _NumberArray([float(value)])
+        return np.array([float(value)], dtype=np.float64).view(_Number)
     if np is not None:
-        return np.asarray(value, dtype=np.float64).reshape(-1)
+        arr = np.asarray(value, dtype=np.float64).reshape(-1)
+        return arr.view(_Number) if arr.size == 1 else arr
     if isinstance(value, (list, tuple)):
         return _NumberArray([float(v) for v in value])
     return _NumberArray([float(value)])
@@ -251,15 +270,13 @@ class Inputs:
         return np.asarray(value, dtype=np.float64)
 
     def read_image(self, name):
-        """A uint8 numpy array H x W x C (a grey image has C = 1)."""
+        """A uint8 numpy array H x W x C (BGR), or H x W for a grey image."""
         value = self._raw(name)
         if value is None:
             return None
         _need_numpy("read_image")
-        img = np.asarray(value)
-        if img.ndim == 2:
-            img = img.reshape(img.shape[0], img.shape[1], 1)
-        return img
+        # A grey image comes back as (h, w), the shape OpenCV gives grey images.
+        return np.asarray(value)
 
     def _gate(self):
         """False while a wired Enable input says the block is disabled."""
@@ -373,10 +390,7 @@ class Outputs:
         w = self._writer(name)
         if w is not None:
             _need_numpy("share_image")
-            img = np.ascontiguousarray(value, dtype=np.uint8)
-            if img.ndim == 2:
-                img = img.reshape(img.shape[0], img.shape[1], 1)
-            w.write_image(img)
+            w.write_image(np.ascontiguousarray(value, dtype=np.uint8))
 
 
 def _first(value):
@@ -600,7 +614,7 @@ def run(spec_path):
         text, summary = _user_traceback(e, code_file)
         sys.stdout.flush()
         sys.stderr.write(text)
-        _fail(EXIT_BLOCK_FAILED, summary)
+        _fail(EXIT_BLOCK_FAILED, summary, echo=False)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)

@@ -49,11 +49,11 @@ class MoreCommandsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"-1", "NaN", "Infinity"})
+    @CsvSource({"-1", "NaN", "Infinity", "10001"})
     void shouldRefuseANegativeOrNonFiniteRate(double rate) {
         CommandRefusedException e = assertThrows(CommandRefusedException.class,
                 () -> new SetRate("sine1", rate).apply(sample()));
-        assertEquals("The rate of sine1 must be a number of Hz, 0 or more", e.getMessage());
+        assertEquals("The rate of sine1 must be from 0 to 10000 Hz (0 runs on each new input)", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,113 @@
+package io.visualcircuit.runtime;
+
+import io.visualcircuit.runtime.blocks.BlockLibrary;
+import io.visualcircuit.runtime.blocks.JavaBlock;
+import io.visualcircuit.runtime.host.BlockLoop;
+import io.visualcircuit.runtime.host.BlockSpec;
+import io.visualcircuit.runtime.host.ControlChannel;
+import io.visualcircuit.runtime.host.ControlMessages;
+import io.visualcircuit.runtime.host.ParentDeath;
+import io.visualcircuit.runtime.host.Training;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Entry point of a Java block process: {@code java io.visualcircuit.runtime.BlockMain SPEC-FILE}.
+ * The runtime starts one such lean JVM (no JavaFX on its classpath) per Java block, hands it a
+ * {@link BlockSpec} file and talks to it over stdin and stdout (see {@link ControlMessages}).
+ *
+ * <p>Exit codes: 0 after a requested stop, {@link ControlMessages#EXIT_BLOCK_FAILED} when the
+ * block's code threw (the stack trace goes to stderr, a one-line summary to the runtime),
+ * {@link ControlMessages#EXIT_SETUP_FAILED} when the block could not start at all, and
+ * {@link ControlMessages#EXIT_RUNTIME_GONE} when the runtime died.
+ */
+public final class BlockMain {
+    /** Argument of the run that trains the class-data-sharing archive of block processes. */
+    public static final String TRAIN_ARGUMENT = "--train";
+    /** Argument of the run that only checks that the JVM starts (with a given archive). */
+    public static final String CHECK_ARGUMENT = "--check";
+
+    private BlockMain() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals(TRAIN_ARGUMENT)) {
+            Training.run();
+            return;
+        }
+        if (args.length == 1 && args[0].equals(CHECK_ARGUMENT)) {
+            return;
+        }
+        if (args.length != 1) {
+            fail(ControlMessages.EXIT_SETUP_FAILED, "usage: BlockMain SPEC-FILE");
+        }
+        BlockSpec spec;
+        try {
+            spec = BlockSpec.read(Path.of(args[0]));
+        } catch (IOException e) {
+            fail(ControlMessages.EXIT_SETUP_FAILED, "cannot read the block's spec: " + e.getMessage());
+            return;
+        }
+        armParentDeath(spec.parentPid());
+        ControlChannel control = ControlChannel.start(System.in, spec.params());
+        JavaBlock block;
+        try {
+            block = BlockLibrary.create(spec.type());
+        } catch (RuntimeException e) {
+            fail(ControlMessages.EXIT_SETUP_FAILED, "no Java block of type '" + spec.type() + "': " + e.getMessage());
+            return;
+        }
+        try (BlockLoop loop = new BlockLoop(spec, block, control)) {
+            try {
+                loop.open();
+            } catch (RuntimeException e) {
+                fail(ControlMessages.EXIT_SETUP_FAILED, "cannot attach to its wires: " + e.getMessage());
+            }
+            loop.run(() -> {
+                System.out.println(ControlMessages.READY);
+                System.out.flush();
+            });
+        } catch (Throwable t) {
+            System.err.println("Block " + spec.blockId() + " (" + spec.type() + ") failed:");
+            t.printStackTrace();
+            fail(ControlMessages.EXIT_BLOCK_FAILED, summary(t));
+        }
+        System.out.flush();
+        System.exit(0);
+    }
+
+    /**
+     * Arms the parent-death signal on a helper thread: binding libc costs a few tens of
+     * milliseconds that the block's own start-up can use meanwhile. Should the runtime die in that
+     * window, the check after arming (and the end of stdin) still ends this process.
+     */
+    private static void armParentDeath(long parentPid) {
+        Thread t = new Thread(() -> {
+            if (!ParentDeath.arm(parentPid)) {
+                Runtime.getRuntime().halt(ControlMessages.EXIT_RUNTIME_GONE);
+            }
+        }, "vc-parent-death");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    static String summary(Throwable t) {
+        String m = t.getMessage();
+        String s = t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.strip());
+        StackTraceElement[] st = t.getStackTrace();
+        if (st.length > 0) {
+            s += " (at " + st[0].getClassName().substring(st[0].getClassName().lastIndexOf('.') + 1)
+                    + "." + st[0].getMethodName() + (st[0].getLineNumber() > 0 ? ":" + st[0].getLineNumber() : "") + ")";
+        }
+        return s.replace('\n', ' ');
+    }
+
+    private static void fail(int code, String message) {
+        System.err.println(message);
+        System.err.println(ControlMessages.ERROR_PREFIX + message.replace('\n', ' '));
+        System.err.flush();
+        System.out.flush();
+        System.exit(code);
+    }
+}

@@ -1,0 +1,89 @@
+package io.visualcircuit.runtime.host;
+
+import io.visualcircuit.ipc.RunSegments;
+import io.visualcircuit.ipc.WireWriter;
+import io.visualcircuit.runtime.blocks.BlockLibrary;
+import io.visualcircuit.runtime.blocks.ImageFrame;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The training run of a block JVM ({@code BlockMain --train}) for the class-data-sharing archive:
+ * it loads the classes a real block process loads, by creating every library block and stepping
+ * a block over real wires for a moment, then exits so the JVM writes the archive. Runs on the main
+ * thread of its own short-lived process.
+ */
+public final class Training {
+    private Training() {
+    }
+
+    public static void run() {
+        for (String type : BlockLibrary.types()) {
+            try {
+                BlockLibrary.create(type);
+            } catch (RuntimeException e) {
+                // A type that cannot be created here only makes the archive a little less complete.
+            }
+        }
+        ProcSelf.cpuSeconds("self");
+        ProcSelf.rssBytes("self");
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("vc-train");
+            try (RunSegments segments = RunSegments.create(dir)) {
+                WireWriter in = segments.createWire("in", 64);
+                WireWriter out = segments.createWire("out", 64);
+                WireWriter stats = segments.createWire("stats", 128);
+                in.writeDouble(1.0);
+                in.writeBoolean(true);
+                in.writeString("training");
+                in.writeDoubleArray(new double[] {1, 2}, 2);
+                in.writeImage(new byte[3], 1, 1, 3);
+                in.writeDouble(2.0);
+                WireValues.write(out, new ImageFrame(1, 1, 1, new byte[1]));
+                String gain = BlockLibrary.types().contains("gain") ? "gain" : BlockLibrary.types().iterator().next();
+                BlockSpec spec = new BlockSpec("training", gain, 1000, -1, segments.segmentName("stats"), null,
+                        List.of(new BlockSpec.PortWire("in", "number", segments.segmentName("in"))),
+                        List.of(new BlockSpec.PortWire("out", "number", segments.segmentName("out"))),
+                        Map.of("k", 2.0));
+                ControlChannel control = ControlChannel.detached(spec.params());
+                Thread stopper = new Thread(() -> {
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    control.requestStop();
+                });
+                stopper.setDaemon(true);
+                stopper.start();
+                try (BlockLoop loop = new BlockLoop(spec, BlockLibrary.create(gain), control)) {
+                    loop.open();
+                    loop.run(() -> { });
+                }
+                stats.sequence();
+            }
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            System.err.println("training stopped early: " + e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover empty folder in the temporary directory is harmless.
+        }
+    }
+}
