@@ -185,6 +185,7 @@ public final class EditorWindow {
         Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(30), e -> autosave()));
         autosave.setCycleCount(Animation.INDEFINITE);
         autosave.play();
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> autosave.stop());
         stage.setOnCloseRequest(this::onCloseRequest);
         documentChanged();
     }

@@ -339,4 +339,25 @@ class EditorWindowUiTest {
         assertEquals(470, img.getWidth(), 2);
         assertTrue(img.getHeight() > 200, "height " + img.getHeight());
     }
+
+    @Test
+    void shouldOfferToRecoverAutosavedWorkAndRestoreItUnsaved(FxRobot robot) throws Exception {
+        io.visualcircuit.app.document.DocumentStore store =
+                new io.visualcircuit.app.document.DocumentStore(EditorSettings.defaultDirectory());
+        for (io.visualcircuit.app.document.Recovery r : store.findRecoveries()) {
+            store.discardRecovery(r);
+        }
+        io.visualcircuit.app.document.Document crashed = new io.visualcircuit.app.document.Document();
+        crashed.execute(io.visualcircuit.app.document.commands.AddBlocks.ofType(window.catalog(), "ramp", 60, 80));
+        assertTrue(store.autosave(crashed));
+
+        Platform.runLater(window::offerRecovery);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Recover");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of("ramp"), circuit().blocks().stream().map(Block::type).toList());
+        assertTrue(fx(() -> window.document().isDirty()), "recovered work still needs saving");
+        assertTrue(store.findRecoveries().isEmpty(), "the recovery file is used up");
+    }
 }
