@@ -252,7 +252,8 @@ public final class LiveOverlay implements CanvasOverlay {
             return sb.toString();
         }
         if (b.stats() == null) {
-            return st.state().name().toLowerCase(Locale.ROOT);
+            // Blocks without a process (displays, sliders) are simply there; only say so when not running.
+            return st.pid() < 0 && st.state() == BlockState.RUNNING ? "" : st.state().name().toLowerCase(Locale.ROOT);
         }
         String rate = b.stats().requestedRateHz() > 0
                 ? ValueFormat.number(Math.round(b.stats().achievedRateHz() * 10) / 10.0) + "/"
