@@ -135,8 +135,8 @@ public final class LiveBench {
                 frames += m[1];
                 maxPulse = Math.max(maxPulse, m[2] / 1e6);
                 phases.add(String.format(Locale.ROOT,
-                        "phase %-8s zoom=%.2f visible_wires=%d paints=%d fx_busy=%.1f%% max_pulse_ms=%.1f",
-                        names[p], z, m[3], m[1], 100.0 * m[0] / elapsed, m[2] / 1e6));
+                        "phase %-8s zoom=%.2f visible_wires=%d paints_per_s=%.1f fx_busy=%.1f%% max_pulse_ms=%.1f",
+                        names[p], z, m[3], m[1] * 1e9 / elapsed, 100.0 * m[0] / elapsed, m[2] / 1e6));
             }
             runOnFx(() -> {
                 view.stop();
@@ -156,7 +156,8 @@ public final class LiveBench {
         for (String p : r.phases()) {
             out.println(p);
         }
-        out.println("fx busy = time in the live pulse handler (frame hand-over + canvas paint) / wall time");
+        out.println("fx busy = time in the live pulse handler (frame hand-over + canvas paint) / wall time;"
+                + " paints_per_s should be close to the sample rate (fewer means frames were skipped)");
         out.println(r.lastLine());
     }
 
