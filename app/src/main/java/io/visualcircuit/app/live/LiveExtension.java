@@ -70,6 +70,7 @@ public final class LiveExtension implements EditorExtension {
                     }
                 }, console, probes);
         window.stage().getProperties().put(RunController.class, controller);
+        controller.installBlockMenu(window.canvas());
 
         RunControls rc = window.runControls();
         rc.setOnRun(() -> {

@@ -101,6 +101,7 @@ class LiveRunUiTest {
                         return stage;
                     }
                 }, console, probes);
+        controller.installBlockMenu(canvas);
         stage.setScene(new Scene(new BorderPane(canvas, null, probes, console, null), 1000, 700));
         stage.show();
     }
@@ -227,6 +228,21 @@ class LiveRunUiTest {
         }, 10);
         String stats = robot.lookup("#probeStats-wave_out").queryAs(Label.class).getText();
         assertTrue(stats.matches("\\d+/s · seq \\d+.*"), stats);
+    }
+
+    @Test
+    void shouldRestartOneBlockFromItsContextMenu(FxRobot robot) {
+        open(robot, sineToDisplay());
+        runAndWait(robot);
+        Run run = controller.run();
+        await(() -> run.state("wave").state() == BlockState.RUNNING && run.state("wave").pid() > 0, 20);
+        long before = run.state("wave").pid();
+        Point2D title = fx(() -> canvas.blockScreenPoint("wave"));
+        robot.rightClickOn(title);
+        robot.clickOn("Restart block wave");
+        await(() -> run.state("wave").state() == BlockState.RUNNING && run.state("wave").pid() > 0
+                && run.state("wave").pid() != before, 20);
+        assertFalse(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false), "the old process ended");
     }
 
     @Test
