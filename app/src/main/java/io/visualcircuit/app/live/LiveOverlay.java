@@ -121,8 +121,16 @@ public final class LiveOverlay implements CanvasOverlay {
         this.live = live;
     }
 
+    /**
+     * False: the canvas need not repaint on every pulse. The {@link LivePulse} marks it dirty when a
+     * new frame arrives, so painting follows the sample rate (30 Hz), not the screen's refresh rate.
+     */
     @Override
     public boolean animating() {
+        return false;
+    }
+
+    public boolean isLive() {
         return live;
     }
 
