@@ -101,6 +101,7 @@ class LiveRunUiTest {
                         return stage;
                     }
                 }, console, probes);
+        controller.installBlockMenu(canvas);
         stage.setScene(new Scene(new BorderPane(canvas, null, probes, console, null), 1000, 700));
         stage.show();
     }
@@ -178,10 +179,11 @@ class LiveRunUiTest {
         double[] r = fx(() -> controller.overlay().blockRect("speed"));
         // The slider track runs from 10 units inside the body's left edge to 10 inside its right edge.
         Point2D from = fx(() -> canvas.worldToScreen(r[0] + 10 + 0.1 * (r[2] - 20), r[1] + r[3] - 14));
-        Point2D to = fx(() -> canvas.worldToScreen(r[0] + 10 + 0.75 * (r[2] - 20), r[1] + r[3] - 14));
+        // Dragged past the right end of the track: the slider stops at its maximum (no pixel rounding).
+        Point2D to = fx(() -> canvas.worldToScreen(r[0] + r[2] - 4, r[1] + r[3] - 14));
         robot.moveTo(from).press(MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
-        await(() -> "15".equals(onFx(() -> controller.overlay().displayText("show"))), 10);
-        assertEquals(new LiveValue.Number(7.5), controller.sampler().latest().wire("speed.out").value());
+        await(() -> "20".equals(onFx(() -> controller.overlay().displayText("show"))), 10);
+        assertEquals(new LiveValue.Number(10), controller.sampler().latest().wire("speed.out").value());
     }
 
     @Test
@@ -226,6 +228,21 @@ class LiveRunUiTest {
         }, 10);
         String stats = robot.lookup("#probeStats-wave_out").queryAs(Label.class).getText();
         assertTrue(stats.matches("\\d+/s · seq \\d+.*"), stats);
+    }
+
+    @Test
+    void shouldRestartOneBlockFromItsContextMenu(FxRobot robot) {
+        open(robot, sineToDisplay());
+        runAndWait(robot);
+        Run run = controller.run();
+        await(() -> run.state("wave").state() == BlockState.RUNNING && run.state("wave").pid() > 0, 20);
+        long before = run.state("wave").pid();
+        Point2D title = fx(() -> canvas.blockScreenPoint("wave"));
+        robot.rightClickOn(title);
+        robot.clickOn("Restart block wave");
+        await(() -> run.state("wave").state() == BlockState.RUNNING && run.state("wave").pid() > 0
+                && run.state("wave").pid() != before, 20);
+        assertFalse(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false), "the old process ended");
     }
 
     @Test
