@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * The block icons in the {@code icons/} resource folder: small line-art SVG files (24x24 view
- * box) and {@code index.properties}, which maps type ids and category keywords to files. The
+ * box) and {@code index.properties}, which maps type ids (exactly) and keywords of type ids and
+ * categories to files. The
  * canvas draws the SVG path data directly with {@code GraphicsContext.appendSVGPath}, so icons stay
  * crisp at every zoom.
  *
@@ -26,6 +27,7 @@ public final class BlockIcons {
     private static final Pattern PATH_D = Pattern.compile("<path[^>]*\\sd=\"([^\"]*)\"");
     private static final BlockIcons STANDARD = new BlockIcons();
 
+    private final Map<String, String> exact = new HashMap<>();
     private final Map<String, String> rules = new LinkedHashMap<>();
     private final Map<String, String> svgPaths = new HashMap<>();
     private final Map<String, String> resolved = new HashMap<>();
@@ -40,7 +42,13 @@ public final class BlockIcons {
                     if (line.isEmpty() || line.startsWith("#") || eq < 1) {
                         continue;
                     }
-                    rules.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+                    String key = line.substring(0, eq).strip();
+                    String value = line.substring(eq + 1).strip();
+                    if (key.startsWith("type:")) {
+                        exact.put(key.substring(5), value);
+                    } else {
+                        rules.put(key, value);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -59,7 +67,7 @@ public final class BlockIcons {
         if (hit != null) {
             return hit;
         }
-        String name = rules.get(typeId);
+        String name = exact.get(typeId);
         if (name == null) {
             String t = typeId.toLowerCase(Locale.ROOT);
             String c = category == null ? "" : category.toLowerCase(Locale.ROOT);

@@ -59,7 +59,8 @@ public final class CommandStack {
     /**
      * Records an edit that has just been applied. Any redo entries are discarded. When the previous
      * entry accepts to {@linkplain Command#mergeWith merge} the new command (and the saved point
-     * lies not between them), the two become one step.
+     * lies not between them), the two become one step; when the merged step ends where it began,
+     * it is dropped altogether.
      *
      * @return true when the edit was merged into the previous step
      */
@@ -78,6 +79,11 @@ public final class CommandStack {
             Entry top = entries.get(position - 1);
             if (top.after == before && top.command.mergeWith(command)) {
                 top.after = after;
+                if (top.before.equals(after)) {
+                    // The gesture came back to where it started (a drag returned home): no step.
+                    entries.remove(position - 1);
+                    position--;
+                }
                 return true;
             }
         }

@@ -112,21 +112,19 @@ public final class DocumentStore {
 
     /**
      * Saves the document's circuit to {@code target} atomically (keeping the previous version as
-     * {@code target.bak}), marks the document saved to that file, adds it to the recent files and
+     * {@code target.bak}), marks the document saved to that file (as an absolute path), adds it to the recent files and
      * removes its autosave.
      *
      * @throws IOException with a message fit for the user; the document then stays dirty and the
      *                     file on disk is unchanged
      */
     public void save(Document document, Path target) throws IOException {
-        long revision = document.revision();
+        Path file = target.toAbsolutePath().normalize();
         byte[] bytes = CircuitJson.write(document.circuit());
-        writeAtomically(target, out -> out.write(bytes));
-        if (document.revision() == revision) {
-            document.markSaved(target);
-        }
+        writeAtomically(file, out -> out.write(bytes));
+        document.markSaved(file);
         try {
-            addRecent(target);
+            addRecent(file);
             discardRecovery(document);
         } catch (IOException e) {
             // The circuit is safely saved; a stale recent list or autosave must not report failure.
@@ -320,6 +318,11 @@ public final class DocumentStore {
         }
         found.sort(Comparator.comparing(Recovery::savedAt).reversed());
         return found;
+    }
+
+    /** The newest work left by an editor that did not close cleanly, if any. */
+    public java.util.Optional<Recovery> findRecovery() {
+        return findRecoveries().stream().findFirst();
     }
 
     /** Removes a recovery that was restored or declined. */

@@ -82,7 +82,9 @@ final class Inspector extends VBox {
         sheet.setId("propertySheet");
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
-        sheet.setMode(PropertySheet.Mode.CATEGORY);
+        // Name mode keeps the rows in the order given (label, rate, parameters, id) without an
+        // accordion that would hide the parameters behind a collapsed section.
+        sheet.setMode(PropertySheet.Mode.NAME);
         sheet.setPropertyEditorFactory(this::editorFor);
         VBox.setVgrow(sheet, Priority.ALWAYS);
         getChildren().addAll(heading, detail, editCode, error, sheet);
@@ -110,8 +112,6 @@ final class Inspector extends VBox {
         editCode.setOnAction(e -> edits.openCode(block.id()));
         List<PropertySheet.Item> items = new ArrayList<>();
         String id = block.id();
-        items.add(new Field("Block", "id", "The block's unique name; wires refer to it.", Kind.TEXT, block.id(),
-                v -> edits.rename(id, (String) v)));
         items.add(new Field("Block", "label", "The title shown on the canvas (empty: the id).", Kind.TEXT,
                 block.label() == null ? "" : block.label(), v -> edits.setLabel(id, ((String) v).isBlank() ? null : (String) v)));
         double defRate = type.map(BlockType::defaultRate).orElse(30.0);
@@ -133,6 +133,8 @@ final class Inspector extends VBox {
                 }
             }
         }
+        items.add(new Field("Block", "id", "The block's unique name; wires refer to it.", Kind.TEXT, block.id(),
+                v -> edits.rename(id, (String) v)));
         sheet.getItems().setAll(items);
     }
 
@@ -341,6 +343,9 @@ final class Inspector extends VBox {
         CommitTextEditor(Field f) {
             super(f, new TextField());
             TextField tf = getEditor();
+            // Narrow editors leave room for names with units such as "frequency [Hz]".
+            tf.setPrefColumnCount(7);
+            tf.setPrefWidth(110);
             tf.setId("prop-" + (f.paramName != null ? f.paramName : f.name.replaceAll("[^A-Za-z0-9]", "")));
             tf.setText(f.format(f.getValue()));
             tf.setTooltip(new Tooltip(f.description));

@@ -48,8 +48,13 @@ public final class ConsoleDock extends BorderPane {
     /** Lines waiting for the FX thread beyond this are dropped (and counted) rather than queued forever. */
     static final int MAX_QUEUED = 50_000;
     private static final String ALL = "All blocks";
-    /** Python names our code blocks {@code <block ID>}, so a traceback frame points back at the block. */
-    static final Pattern TRACEBACK_FRAME = Pattern.compile("File \"<(?:block )?([^>\"]+)>\", line (\\d+)");
+    /**
+     * A traceback frame in a code block's own source: either named {@code <block ID>}, or the file
+     * the runtime wrote the block's code to ({@code .../blocks/ID.py}, the block being the line's
+     * sender). Frames of library code do not match and stay plain text.
+     */
+    static final Pattern TRACEBACK_FRAME = Pattern.compile(
+            "File \"(?:<(?:block )?([^>\"]+)>|[^\"]*[/\\\\]blocks[/\\\\][^/\\\\\"]+\\.py)\", line (\\d+)");
     private static final Pattern ERROR_WORDS = Pattern.compile(
             "Traceback|Error\\b|Exception\\b|error:|crashed|FATAL", Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
@@ -145,6 +150,28 @@ public final class ConsoleDock extends BorderPane {
         return sel < 0 || sel >= filtered.size() - 1;
     }
 
+    /**
+     * Adds lines the run logged before the console's listener was attached (a block that fails
+     * right at start), skipping lines already received, and keeps the view in time order. FX thread.
+     */
+    public void backfill(List<LogLine> earlier) {
+        drain();
+        java.util.Set<LogLine> have = new java.util.HashSet<>(lines);
+        List<LogLine> missing = earlier.stream().filter(l -> !have.contains(l)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        for (LogLine l : missing) {
+            if (blockIds.add(l.blockId())) {
+                filter.getItems().add(l.blockId());
+            }
+        }
+        List<LogLine> all = new ArrayList<>(lines);
+        all.addAll(missing);
+        all.sort(java.util.Comparator.comparing(LogLine::time));
+        lines.setAll(all.size() > MAX_LINES ? all.subList(all.size() - MAX_LINES, all.size()) : all);
+    }
+
     /** Shows only the given block's lines (null for all). FX thread. */
     public void showBlock(String blockId) {
         if (blockId != null && blockIds.add(blockId)) {
@@ -196,7 +223,7 @@ public final class ConsoleDock extends BorderPane {
             String prefix = TIME.format(item.time()) + " [" + item.blockId() + "] ";
             Matcher m = TRACEBACK_FRAME.matcher(item.text());
             if (m.find()) {
-                String block = m.group(1);
+                String block = m.group(1) != null ? m.group(1) : item.blockId();
                 int lineNo = Integer.parseInt(m.group(2));
                 Hyperlink link = new Hyperlink(prefix + item.text());
                 link.setId("traceback-" + block + "-" + lineNo);

@@ -121,8 +121,16 @@ public final class LiveOverlay implements CanvasOverlay {
         this.live = live;
     }
 
+    /**
+     * False: the canvas need not repaint on every pulse. The {@link LivePulse} marks it dirty when a
+     * new frame arrives, so painting follows the sample rate (30 Hz), not the screen's refresh rate.
+     */
     @Override
     public boolean animating() {
+        return false;
+    }
+
+    public boolean isLive() {
         return live;
     }
 
@@ -252,7 +260,8 @@ public final class LiveOverlay implements CanvasOverlay {
             return sb.toString();
         }
         if (b.stats() == null) {
-            return st.state().name().toLowerCase(Locale.ROOT);
+            // Blocks without a process (displays, sliders) are simply there; only say so when not running.
+            return st.pid() < 0 && st.state() == BlockState.RUNNING ? "" : st.state().name().toLowerCase(Locale.ROOT);
         }
         String rate = b.stats().requestedRateHz() > 0
                 ? ValueFormat.number(Math.round(b.stats().achievedRateHz() * 10) / 10.0) + "/"
@@ -406,6 +415,12 @@ public final class LiveOverlay implements CanvasOverlay {
 
     // ---- interactive blocks ----
 
+    /** The body rectangle {x, y, width, height} a block was last painted with, or null. FX thread. */
+    public double[] blockRect(String blockId) {
+        double[] r = blockRects.get(blockId);
+        return r == null ? null : r.clone();
+    }
+
     /** The value a slider shows: what the user set, else what its wire carries, else its parameter. */
     public double sliderValue(Block block) {
         Object local = localControlValue.get(block.id());
@@ -486,8 +501,9 @@ public final class LiveOverlay implements CanvasOverlay {
     @Override
     public boolean mouseOnBlock(MouseEvent event, Block block, double worldX, double worldY) {
         BlockLive live = frame.block(block.id());
-        if (event.getEventType() == MouseEvent.MOUSE_CLICKED && live != null
+        if (event.getEventType() == MouseEvent.MOUSE_PRESSED && live != null
                 && live.status().state() == BlockState.CRASHED) {
+            // Not consumed: the block is still selected as usual, and its log opens beside it.
             onOpenLog.accept(block.id());
             return false;
         }

@@ -93,6 +93,11 @@ public final class ProbePanel extends ScrollPane {
         return List.copyOf(byKey.keySet());
     }
 
+    /** A node id for a probe part: CSS ids cannot hold the dot of "block.port", so it becomes "_". */
+    public static String nodeId(String prefix, String wireKey) {
+        return prefix + wireKey.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
     /** Refreshes every card from the newest frame. FX thread, once per pulse. */
     public void update(LiveFrame next) {
         frame = next;
@@ -113,7 +118,7 @@ public final class ProbePanel extends ScrollPane {
 
         Card(String key) {
             this.key = key;
-            setId("probe-" + key);
+            setId(nodeId("probe-", key));
             getStyleClass().add("probe-card");
             setStyle("-fx-border-color: #cbd5e1; -fx-border-radius: 6; -fx-padding: 6; -fx-background-radius: 6;");
             Label title = new Label(key);
@@ -121,16 +126,16 @@ public final class ProbePanel extends ScrollPane {
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
             Button scope = new Button("Add to scope");
-            scope.setId("probeScope-" + key);
+            scope.setId(nodeId("probeScope-", key));
             scope.setOnAction(e -> onAddToScope.accept(key));
             Button close = new Button("✕");
-            close.setId("probeClose-" + key);
+            close.setId(nodeId("probeClose-", key));
             close.setOnAction(e -> unpin(key));
             HBox head = new HBox(6, title, grow, scope, close);
             head.setAlignment(Pos.CENTER_LEFT);
-            value.setId("probeValue-" + key);
+            value.setId(nodeId("probeValue-", key));
             value.setWrapText(true);
-            stats.setId("probeStats-" + key);
+            stats.setId(nodeId("probeStats-", key));
             imageView.setFitWidth(250);
             imageView.setPreserveRatio(true);
             getChildren().addAll(head, value, stats, range, chart);

@@ -1,6 +1,8 @@
 package io.visualcircuit.app.live;
 
+import io.visualcircuit.app.canvas.BlockGeometry;
 import io.visualcircuit.app.canvas.CanvasOverlay;
+import io.visualcircuit.app.canvas.CircuitCanvas;
 import io.visualcircuit.app.document.Document;
 import io.visualcircuit.app.document.DocumentListener;
 import io.visualcircuit.runtime.circuit.Block;
@@ -8,15 +10,27 @@ import io.visualcircuit.runtime.circuit.Catalog;
 import io.visualcircuit.runtime.circuit.Circuit;
 import io.visualcircuit.runtime.circuit.Problem;
 import io.visualcircuit.runtime.circuit.Validator;
+import io.visualcircuit.runtime.cli.WireTrace;
+import io.visualcircuit.runtime.run.BlockState;
+import io.visualcircuit.runtime.run.BlockStatus;
 import io.visualcircuit.runtime.run.Run;
 import io.visualcircuit.runtime.run.RunListener;
+import io.visualcircuit.runtime.run.WireInfo;
 import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.stage.Window;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,13 +86,14 @@ public final class RunController {
     private final ConsoleDock console;
     private final ProbePanel probes;
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.IDLE);
+    private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(false);
     private final DocumentListener paramForwarder = d -> forwardParameterEdits();
     private Run run;
     private LiveSampler sampler;
     private LiveOverlay overlay;
     private LivePulse pulse;
     private ScopeWindow scope;
-    private TraceRecorder recorder;
+    private WireTrace recorder;
     private Circuit applied;
     private boolean restartAfterStop;
 
@@ -171,7 +186,14 @@ public final class RunController {
                     });
                 }
             });
-            Platform.runLater(() -> attach(started, circuit));
+            List<io.visualcircuit.runtime.run.LogLine> earlier = new java.util.ArrayList<>();
+            for (String id : started.states().keySet()) {
+                earlier.addAll(started.log(id));
+            }
+            Platform.runLater(() -> {
+                attach(started, circuit);
+                console.backfill(earlier);
+            });
         });
         return true;
     }
@@ -254,21 +276,39 @@ public final class RunController {
         }
     }
 
-    /** Record: writes every wire's values to {@code file} until {@link #stopRecording()} or Stop. */
+    /**
+     * Record: writes every new value of every wire to {@code file} as JSON lines, with the same
+     * writer as {@code vcircuit run --trace}, until {@link #stopRecording()} or Stop. Times are
+     * seconds since recording started.
+     */
     public void startRecording(Path file) throws IOException {
         if (run == null || recorder != null) {
             return;
         }
-        TraceRecorder r = new TraceRecorder(run.wires(), IpcWireSource::open, file);
-        r.start();
-        recorder = r;
+        Instant now = Instant.now();
+        WireTrace trace = new WireTrace(file, now.getEpochSecond() * 1_000_000_000L + now.getNano());
+        trace.follow(run.wires());
+        recorder = trace;
+        recording.set(true);
     }
 
+    /** Stops recording; the file is complete when this returns. Any problem writing it is reported. */
     public void stopRecording() {
         if (recorder != null) {
-            recorder.close();
+            WireTrace r = recorder;
             recorder = null;
+            recording.set(false);
+            try {
+                r.close();
+            } catch (IOException e) {
+                host.showRunProblems("The recording could not be written completely: " + e.getMessage(), List.of());
+            }
         }
+    }
+
+    /** True while Record is on. */
+    public ReadOnlyBooleanProperty recordingProperty() {
+        return recording.getReadOnlyProperty();
     }
 
     /** Adds a wire to the run's scope window, opening it if needed. */
@@ -309,6 +349,47 @@ public final class RunController {
             }
         }
         applied = now;
+    }
+
+    /**
+     * Gives the canvas a block context menu while running: restart the block's process, show its
+     * log, probe its outputs. The menu only appears during a run; otherwise the event is left alone.
+     */
+    public void installBlockMenu(CircuitCanvas canvas) {
+        // A secondary-button press (not CONTEXT_MENU_REQUESTED, which headless platforms do not send).
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (phase.get() != Phase.RUNNING || e.getButton() != MouseButton.SECONDARY) {
+                return;
+            }
+            Point2D w = canvas.screenToWorld(e.getScreenX(), e.getScreenY());
+            BlockGeometry b = canvas.blockAt(w.getX(), w.getY());
+            if (b == null) {
+                return;
+            }
+            blockMenu(b.id()).show(canvas, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
+    /** The context menu of a block in the running circuit. */
+    ContextMenu blockMenu(String blockId) {
+        BlockStatus st = run.state(blockId);
+        MenuItem restart = new MenuItem("Restart block " + blockId);
+        restart.setId("menuRestartBlock");
+        restart.setDisable(st == null || st.pid() < 0 && st.state() == BlockState.RUNNING);
+        restart.setOnAction(e -> restartBlock(blockId));
+        MenuItem log = new MenuItem("Show log");
+        log.setId("menuShowLog");
+        log.setOnAction(e -> console.showBlock(blockId));
+        ContextMenu menu = new ContextMenu(restart, log);
+        for (WireInfo w : run.wires()) {
+            if (w.wire().startsWith(blockId + ".") && w.wire().indexOf('.', blockId.length() + 1) < 0) {
+                MenuItem probe = new MenuItem("Probe " + w.wire());
+                probe.setOnAction(e -> probes.pin(w.wire()));
+                menu.getItems().add(probe);
+            }
+        }
+        return menu;
     }
 
     /** Stops everything (window closing). */

@@ -67,6 +67,44 @@ class ConnectionRulesTest {
     }
 
     @Test
+    void shouldHighlightExactlyWhatTheRulesAllowOnALargeCircuit() {
+        List<Block> blocks = new ArrayList<>();
+        List<io.visualcircuit.runtime.circuit.Wire> wires = new ArrayList<>();
+        String[] types = {"sine", "gain", "sum", "camera", "imageview", "display", "python"};
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 300; i++) {
+            String type = types[random.nextInt(types.length)];
+            Block b = Block.of(type + "_" + i, type, i, i);
+            if (type.equals("python")) {
+                b = b.withPorts(List.of(io.visualcircuit.runtime.circuit.PortSpec.in("x", PortType.ANY)),
+                        List.of(io.visualcircuit.runtime.circuit.PortSpec.out("y", PortType.NUMBER)));
+            }
+            blocks.add(b);
+        }
+        Circuit c = new Circuit("big", null, blocks, List.of(), List.of());
+        for (int i = 0; i < 600; i++) {
+            Block a = blocks.get(random.nextInt(blocks.size()));
+            Block b = blocks.get(random.nextInt(blocks.size()));
+            var outs = CATALOG.portsOf(a).stream().filter(p -> p.direction() == io.visualcircuit.runtime.circuit.Direction.OUT).toList();
+            var ins = CATALOG.portsOf(b).stream().filter(p -> p.direction() == io.visualcircuit.runtime.circuit.Direction.IN).toList();
+            if (!outs.isEmpty() && !ins.isEmpty()) {
+                wires.add(new io.visualcircuit.runtime.circuit.Wire(new PortRef(a.id(), outs.get(0).name()),
+                        new PortRef(b.id(), ins.get(0).name())));
+            }
+        }
+        c = c.withWires(wires);
+        ConnectionRules standard = ConnectionRules.standard();
+        ConnectionRules generic = standard::refusal;
+        for (Block b : blocks) {
+            for (var p : CATALOG.portsOf(b)) {
+                PortRef from = new PortRef(b.id(), p.name());
+                assertEquals(generic.compatibleInputs(c, CATALOG, from), standard.compatibleInputs(c, CATALOG, from),
+                        from.toString());
+            }
+        }
+    }
+
+    @Test
     void shouldUsePluggedRulesForHighlighting() {
         ConnectionRules onlyDisplays = (c, cat, from, to) -> to.block().startsWith("display")
                 ? Optional.empty() : Optional.of("only displays");

@@ -125,6 +125,7 @@ class DocumentStoreTest {
         Recovery r = found.get(0);
         assertEquals(CircuitJson.writeString(doc.circuit()), CircuitJson.writeString(r.circuit()));
         assertEquals(original.toAbsolutePath(), r.originalFile());
+        assertEquals(r, nextStart.findRecovery().orElseThrow());
 
         Document restored = new Document();
         restored.replaceAllUnsaved(r.circuit(), r.originalFile());

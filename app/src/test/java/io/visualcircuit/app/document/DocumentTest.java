@@ -107,6 +107,19 @@ class DocumentTest {
     }
 
     @Test
+    void shouldLeaveNoStepWhenADragEndsWhereItStarted() throws Exception {
+        Document doc = sampleDocument();
+        Object gesture = new Object();
+        doc.execute(new MoveItems(List.of("sine1"), List.of(), 30, 0, gesture));
+        doc.execute(new MoveItems(List.of("sine1"), List.of(), -10, 0, gesture));
+        assertTrue(doc.isDirty());
+        doc.execute(new MoveItems(List.of("sine1"), List.of(), -20, 0, gesture));
+        assertFalse(doc.canUndo());
+        assertFalse(doc.isDirty());
+        assertEquals(Fixtures.sample(), doc.circuit());
+    }
+
+    @Test
     void shouldKeepMovesOfDifferentGesturesAsSeparateSteps() throws Exception {
         Document doc = sampleDocument();
         doc.execute(new MoveItems(List.of("sine1"), List.of(), 5, 0, "drag-1"));

@@ -8,8 +8,9 @@ final class ControlBlocks {
     /**
      * {@code pid}: {@code out = kp*e + I + kd*de/dt} with error {@code e = setpoint - measurement} and
      * {@code I} the integral of {@code ki*e} (accumulated as {@code ki*e*dt}, so a live edit of
-     * {@code ki} changes the slope of I without a jump). The derivative is 0 on the first step and is
-     * held when no time passed.
+     * {@code ki} changes the slope of I without a jump). The slope {@code de/dt} follows the rules of
+     * the {@code derivative} block: 0 at first, measured between new input values, held between them
+     * and 0 once the inputs rest.
      *
      * <p>{@code min} and {@code max} limit the output; each is unlimited when not given (or not a
      * number). Anti-windup: while the output is at a limit and the error pushes further into it,
@@ -19,10 +20,8 @@ final class ControlBlocks {
      * <p>Needs both inputs; writes nothing until both have a value.
      */
     static final class Pid extends TimedBlock {
-        private boolean started;
-        private double previousError;
+        private final MathBlocks.Slope errorSlope = new MathBlocks.Slope();
         private double integral;
-        private double derivative;
 
         @Override
         public void step(Inputs inputs, Outputs outputs, Params params) {
@@ -37,13 +36,8 @@ final class ControlBlocks {
             double hi = limit(params, "max", Double.POSITIVE_INFINITY);
             double dt = dt();
 
-            if (!started) {
-                started = true;
-                derivative = 0.0;
-            } else if (dt > 0) {
-                derivative = kd * (e - previousError) / dt;
-            }
-            previousError = e;
+            boolean isNew = inputs.isNew("setpoint") || inputs.isNew("measurement");
+            double derivative = kd * errorSlope.update(e, isNew, time());
 
             double p = kp * e;
             double candidate = integral + ki * e * dt;

@@ -114,9 +114,10 @@ final class ImageBlocks {
     }
 
     /**
-     * {@code threshold}: a 1-channel image that is 255 where the luminance of {@code in} is above
-     * {@code level} and 0 elsewhere (like OpenCV's binary threshold). Colour inputs are converted to
-     * luminance first. Writes nothing while {@code in} has no image.
+     * {@code threshold}: a 1-channel image that is 255 where the luminance of {@code in} is at least
+     * {@code level} and 0 elsewhere, as the catalog describes it (OpenCV's binary threshold at
+     * {@code level - 1} for whole levels). Colour inputs are converted to luminance first. Writes
+     * nothing while {@code in} has no image.
      */
     static final class Threshold implements JavaBlock {
         private ImageFrame lastIn;
@@ -135,7 +136,7 @@ final class ImageBlocks {
                 byte[] src = g.pixels();
                 byte[] out = new byte[src.length];
                 for (int i = 0; i < src.length; i++) {
-                    out[i] = (src[i] & 0xFF) > level ? (byte) 255 : 0;
+                    out[i] = (src[i] & 0xFF) >= level ? (byte) 255 : 0;
                 }
                 lastOut = new ImageFrame(in.height(), in.width(), 1, out);
                 lastIn = in;

@@ -1,7 +1,5 @@
 package io.visualcircuit.runtime.blocks;
 
-import java.util.ArrayDeque;
-
 /**
  * The math blocks: number inputs {@code a}, {@code b} or {@code in}, output {@code out}.
  *
@@ -12,7 +10,7 @@ import java.util.ArrayDeque;
  */
 final class MathBlocks {
     /** Longest {@code moving-average} window, so a typo cannot exhaust a block process's heap. */
-    static final int MAX_WINDOW = 100_000;
+    static final int MAX_WINDOW = 1_000_000;
 
     private MathBlocks() {
     }
@@ -161,38 +159,60 @@ final class MathBlocks {
     /**
      * {@code derivative}: the slope between the two latest samples of {@code in},
      * {@code (x - previous x) / (time between them)}, 0 on the first value. A sample is a step where
-     * the port has a new value (or a value different from the last sample); on other steps the
+     * the port has a new value (or a value different from the last sample); between samples the
      * slope is held. Measuring between samples rather than between steps keeps the output steady
      * when the input is written more slowly than this block steps, instead of alternating between
-     * 0 and spikes. When no time passed since the last sample, the slope is held too.
+     * 0 and spikes.
+     *
+     * <p>When no new value comes for twice the last interval between values, the input is taken
+     * to be at rest and the output drops to 0, so the slope of a slider that was let go does not
+     * stay on forever. (A single jump after a long pause is spread over that pause, which is the
+     * most a sampled signal can tell.)
      */
     static final class Derivative extends TimedBlock {
-        private boolean started;
-        private double previous;
-        private double previousTime;
-        private double slope;
+        private final Slope slope = new Slope();
 
         @Override
         public void step(Inputs inputs, Outputs outputs, Params params) {
             if (inputs.get("in") == null) {
                 return;
             }
-            double x = inputs.number("in", 0.0);
-            double now = time();
+            outputs.number("out", slope.update(inputs.number("in", 0.0), inputs.isNew("in"), time()));
+        }
+    }
+
+    /**
+     * The slope of a sampled signal, shared by {@code derivative} and the D term of {@code pid}: see
+     * {@link Derivative} for the rules.
+     */
+    static final class Slope {
+        private boolean started;
+        private double previous;
+        private double previousTime;
+        private double interval = Double.NaN;
+        private double slope;
+
+        /**
+         * @param x     the signal now
+         * @param isNew whether the signal was written since the previous step
+         * @param now   seconds since the start
+         * @return the current slope
+         */
+        double update(double x, boolean isNew, double now) {
+            double elapsed = now - previousTime;
             if (!started) {
                 started = true;
-                slope = 0.0;
                 previous = x;
                 previousTime = now;
-            } else if (inputs.isNew("in") || Double.compare(x, previous) != 0) {
-                double elapsed = now - previousTime;
-                if (elapsed > 0) {
-                    slope = (x - previous) / elapsed;
-                    previous = x;
-                    previousTime = now;
-                }
+            } else if ((isNew || Double.compare(x, previous) != 0) && elapsed > 0) {
+                slope = (x - previous) / elapsed;
+                interval = elapsed;
+                previous = x;
+                previousTime = now;
+            } else if (elapsed >= 2 * interval) {
+                slope = 0.0;
             }
-            outputs.number("out", slope);
+            return slope;
         }
     }
 
@@ -229,7 +249,12 @@ final class MathBlocks {
      * limited to [1, {@value MathBlocks#MAX_WINDOW}]; shrinking it live drops the oldest samples.
      */
     static final class MovingAverage implements JavaBlock {
-        private final ArrayDeque<Double> samples = new ArrayDeque<>();
+        /** The latest samples, oldest first from {@code head}; primitive so a long window stays small. */
+        private double[] ring = new double[0];
+        private int head;
+        private int count;
+        private double sum;
+        private int stepsSinceResum;
 
         @Override
         public void step(Inputs inputs, Outputs outputs, Params params) {
@@ -237,16 +262,48 @@ final class MathBlocks {
                 return;
             }
             int window = window(params.number("window", 10.0));
-            samples.addLast(inputs.number("in", 0.0));
-            while (samples.size() > window) {
-                samples.removeFirst();
+            if (window != ring.length) {
+                resize(window);
             }
-            // Summing afresh each step avoids the drift of a running sum; windows are small.
-            double sum = 0.0;
-            for (double s : samples) {
-                sum += s;
+            double x = inputs.number("in", 0.0);
+            boolean resum = !Double.isFinite(x) || !Double.isFinite(sum) || ++stepsSinceResum >= window;
+            if (count == window) {
+                sum -= ring[head];
+            } else {
+                count++;
             }
-            outputs.number("out", sum / samples.size());
+            ring[head] = x;
+            head = (head + 1) % window;
+            sum += x;
+            if (resum) {
+                // A running sum drifts and would stay NaN or infinite after such a sample left the
+                // window; summing afresh now and then keeps it exact at O(1) per step on average.
+                resumAll();
+            }
+            outputs.number("out", sum / count);
+        }
+
+        private void resize(int window) {
+            int keep = Math.min(count, window);
+            double[] next = new double[window];
+            for (int i = 0; i < keep; i++) {
+                // Newest samples sit just before head.
+                int from = Math.floorMod(head - keep + i, Math.max(ring.length, 1));
+                next[i] = ring[from];
+            }
+            ring = next;
+            count = keep;
+            head = keep % window;
+            resumAll();
+        }
+
+        private void resumAll() {
+            double s = 0.0;
+            for (int i = 0; i < count; i++) {
+                s += ring[i];
+            }
+            sum = s;
+            stepsSinceResum = 0;
         }
 
         static int window(double requested) {

@@ -92,7 +92,7 @@ public final class SourceMap {
                 return p;
             }
         }
-        return Position.UNKNOWN;
+        return positions.getOrDefault("", Position.UNKNOWN);
     }
 
     /** Collects positions while a file is read. Used by one thread, then turned into a map. */

@@ -40,7 +40,7 @@ public final class VcircuitCommand implements Runnable {
         // ---- Commands defined in other runtime packages: register each with one line here. ----
         root.addSubcommand(new RunCommand());
         bench.addSubcommand(new io.visualcircuit.runtime.bench.StartupBench());
-        // bench wires:    bench.addSubcommand(new <wire benchmark command>());
+        bench.addSubcommand(new io.visualcircuit.runtime.bench.WiresBench());
         // ---- end of registrations ----
 
         if (bench.getSubcommands().isEmpty()) {

@@ -29,10 +29,12 @@ import java.util.concurrent.TimeUnit;
  * written as {@code {"shape": [h, w, c], "dtype": "uint8", "sha256": "..."}} and other n-d arrays
  * alike; 1-d float arrays as JSON lists.
  *
+ * <p>Public so the editor's Record button writes the very same format.
+ *
  * <p>Threads: one reader thread per wire blocks on its wire and queues lines; one writer thread
  * writes them to the file. {@link #close} may be called from any thread, once.
  */
-final class WireTrace implements AutoCloseable {
+public final class WireTrace implements AutoCloseable {
     private static final long WAIT_NANOS = 50_000_000L;
     private static final String END = "";
 
@@ -45,7 +47,7 @@ final class WireTrace implements AutoCloseable {
     private volatile boolean closing;
     private volatile IOException failure;
 
-    WireTrace(Path file, long startEpochNanos) throws IOException {
+    public WireTrace(Path file, long startEpochNanos) throws IOException {
         this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         this.startEpochNanos = startEpochNanos;
         this.writer = new Thread(this::writeLoop, "vc-trace-writer");
@@ -54,7 +56,7 @@ final class WireTrace implements AutoCloseable {
     }
 
     /** Starts following the given wires; called before any block process starts. */
-    void follow(List<WireInfo> wires) {
+    public void follow(List<WireInfo> wires) {
         for (WireInfo w : wires) {
             WireReader r;
             try {

@@ -12,6 +12,12 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.visualcircuit.runtime.circuit.SourceMap.Position;
 
 import java.io.CharConversionException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -86,7 +92,12 @@ final class JsonTree {
 
     /** Parses UTF-8 bytes into a tree; every failure becomes a {@link CircuitFormatException}. */
     static Node parse(byte[] bytes, String file) throws CircuitFormatException {
-        try (JsonParser p = FACTORY.createParser(bytes)) {
+        char[] text = decodeUtf8(bytes, file);
+        JsonParser p = null;
+        try {
+            // Parsing characters, not bytes, so columns count characters as editors do.
+            int start = text.length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+            p = FACTORY.createParser(text, start, text.length - start);
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new CircuitFormatException(file, 1, 1, "the file is empty; a circuit file is a JSON object");
@@ -99,13 +110,54 @@ final class JsonTree {
             }
             return root;
         } catch (JsonProcessingException e) {
-            Position at = e.getLocation() == null ? new Position(1, 1) : pos(e.getLocation());
+            // Limit violations carry no location; the parser still knows where it stopped.
+            JsonLocation loc = e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentLocation();
+            Position at = loc == null ? new Position(1, 1) : pos(loc);
             throw new CircuitFormatException(file, at.line(), at.column(), explain(e));
         } catch (CharConversionException e) {
             throw new CircuitFormatException(file, 1, 1, "the file is not valid UTF-8 text");
         } catch (IOException e) {
             throw new CircuitFormatException(file, 1, 1, "cannot read the file: " + e.getMessage());
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException ignored) {
+                    // Closing a parser over a byte array releases buffers only; nothing can be lost.
+                }
+            }
         }
+    }
+
+    /** Strict UTF-8 decoding; a bad byte sequence is reported at its line and column. */
+    private static char[] decodeUtf8(byte[] bytes, String file) throws CircuitFormatException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int bad = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+            throw new CircuitFormatException(file, line, column, "the file is not valid UTF-8 text (is it saved in"
+                    + " another encoding?)");
+        }
+        out.flip();
+        char[] chars = new char[out.remaining()];
+        out.get(chars);
+        return chars;
     }
 
     private static Node read(JsonParser p) throws IOException {
@@ -184,6 +236,21 @@ final class JsonTree {
             int q2 = q1 < 0 ? -1 : raw.indexOf('\'', q1 + 1);
             String key = q2 > q1 ? raw.substring(q1 + 1, q2) : "?";
             return "the key \"" + key + "\" appears twice in the same object";
+        }
+        if (lower.contains("illegal unquoted character")) {
+            return "a text value contains a raw control character such as a line break; write it escaped"
+                    + " (for example \\n), or add the missing closing quote";
+        }
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("^Unrecognized token '([^']{1,40})").matcher(raw);
+        if (token.find()) {
+            return "invalid JSON: unexpected '" + token.group(1) + "' (texts need double quotes; true, false and"
+                    + " null are the only bare words)";
+        }
+        java.util.regex.Matcher ch = java.util.regex.Pattern
+                .compile("^Unexpected character \\('(.)' \\(code \\d+\\)\\)(?:: (.*))?").matcher(raw);
+        if (ch.find()) {
+            return "invalid JSON: unexpected character '" + ch.group(1) + "'"
+                    + (ch.group(2) == null ? "" : "; " + firstSentence(ch.group(2)));
         }
         if (lower.contains("non-standard token")) {
             return "NaN and Infinity are not allowed; write a finite number";

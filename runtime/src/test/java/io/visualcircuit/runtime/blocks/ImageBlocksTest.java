@@ -108,15 +108,17 @@ class ImageBlocksTest {
     }
 
     @Test
-    void shouldThresholdAboveLevelTo255() {
+    void shouldThresholdAtLeastLevelTo255() {
         byte[] gray = {0, 127, (byte) 128, (byte) 129, (byte) 255};
         ImageFrame in = new ImageFrame(1, 5, 1, gray);
         BlockHarness h = BlockHarness.of("threshold").input("in", in).start();
         ImageFrame out = frame(h);
         assertEquals(1, out.channels());
-        assertArrayEquals(new byte[] {0, 0, 0, (byte) 255, (byte) 255}, out.pixels(), "default level 128");
-        h.param("level", 0).step(0.1);
+        assertArrayEquals(new byte[] {0, 0, (byte) 255, (byte) 255, (byte) 255}, out.pixels(), "default level 128");
+        h.param("level", 1).step(0.1);
         assertArrayEquals(new byte[] {0, (byte) 255, (byte) 255, (byte) 255, (byte) 255}, frame(h).pixels(), "live level edit");
+        h.param("level", 255L).step(0.1);
+        assertArrayEquals(new byte[] {0, 0, 0, 0, (byte) 255}, frame(h).pixels(), "integer parameter from the catalog");
     }
 
     @Test

@@ -179,6 +179,17 @@ class MathBlocksTest {
     }
 
     @Test
+    void shouldDropDerivativeToZeroWhenInputComesToRest() {
+        BlockHarness h = BlockHarness.of("derivative").input("in", 0.0).start();
+        h.input("in", 0.1).step(0.05).input("in", 0.2).step(0.05);
+        assertEquals(2.0, h.number(), EPS);
+        h.step(0.05);
+        assertEquals(2.0, h.number(), EPS, "held across one missing value");
+        h.step(0.05);
+        assertEquals(0.0, h.number(), EPS, "no value for twice the interval: at rest");
+    }
+
+    @Test
     void shouldGoToZeroDerivativeWhenWriterRepeatsTheSameValue() {
         BlockHarness h = BlockHarness.of("derivative").input("in", 0.0).start();
         h.input("in", 1.0).step(0.1);
@@ -237,8 +248,35 @@ class MathBlocksTest {
         assertEquals(10.0, h.number(), EPS);
     }
 
+    @Test
+    void shouldKeepNewestSamplesWhenWindowGrowsLive() {
+        BlockHarness h = BlockHarness.of("moving-average").param("window", 2).input("in", 1.0).start();
+        h.input("in", 2.0).step(0.1).input("in", 3.0).step(0.1); // window holds 2, 3
+        h.param("window", 4).input("in", 4.0).step(0.1);
+        assertEquals(3.0, h.number(), EPS, "mean of 2, 3, 4");
+    }
+
+    @Test
+    void shouldRecoverFromNaNOnceItLeavesTheWindow() {
+        BlockHarness h = BlockHarness.of("moving-average").param("window", 2).input("in", Double.NaN).start();
+        assertTrue(Double.isNaN(h.number()));
+        h.input("in", 1.0).step(0.1);
+        assertTrue(Double.isNaN(h.number()));
+        h.input("in", 3.0).step(0.1);
+        assertEquals(2.0, h.number(), EPS);
+    }
+
+    @Test
+    void shouldStayExactOverManyStepsOfALongWindow() {
+        BlockHarness h = BlockHarness.of("moving-average").param("window", 1000).input("in", 0.0).start();
+        for (int i = 1; i < 20_000; i++) {
+            h.input("in", i % 2 == 0 ? 1e9 + 0.1 : -1e9 + 0.3).step(0.001);
+        }
+        assertEquals(0.2, h.number(), 1e-6);
+    }
+
     @ParameterizedTest(name = "window {0} -> {1}")
-    @CsvSource({"0, 1", "-5, 1", "NaN, 1", "2.4, 2", "2.6, 3", "10, 10", "1e12, 100000"})
+    @CsvSource({"0, 1", "-5, 1", "NaN, 1", "2.4, 2", "2.6, 3", "10, 10", "1e12, 1000000"})
     void shouldTreatWindowAsIntegerOfAtLeastOne(double requested, int expected) {
         assertEquals(expected, MathBlocks.MovingAverage.window(requested));
     }

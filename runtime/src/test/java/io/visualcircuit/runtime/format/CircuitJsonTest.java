@@ -145,4 +145,32 @@ class CircuitJsonTest {
         assertEquals("unknown field \"colour\" in block \"a\" is ignored", w.get(1).message());
         assertEquals(Problem.Severity.WARNING, w.get(1).severity());
     }
+
+    @Test
+    void shouldCountColumnsInCharactersNotBytes() {
+        String text = "{\"format\": \"visualcircuit\", \"version\": 1, \"name\": \"Grüße ✓\", \"blocks\": 7}";
+        CircuitFormatException e = assertThrows(CircuitFormatException.class, () -> CircuitJson.parse(text, "u.json"));
+        assertEquals(text.indexOf("7") + 1, e.column());
+    }
+
+    @Test
+    void shouldPointAtTheFirstInvalidUtf8Byte() {
+        byte[] bytes = "{\"format\": \"visualcircuit\",\n \"name\": \"é?\"}".getBytes(StandardCharsets.UTF_8);
+        bytes[bytes.length - 3] = (byte) 0xC3; // a lead byte followed by a quote: malformed
+        CircuitFormatException e = assertThrows(CircuitFormatException.class, () -> CircuitJson.parse(bytes, "b.json"));
+        assertEquals(2, e.line());
+        assertEquals(12, e.column());
+        assertTrue(e.detail().startsWith("the file is not valid UTF-8 text"), e.detail());
+    }
+
+    @Test
+    void shouldAcceptAByteOrderMark() throws Exception {
+        byte[] body = "{\"format\": \"visualcircuit\", \"version\": 1, \"name\": \"bom\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        assertEquals("bom", CircuitJson.parse(withBom, "bom.json").circuit().name());
+    }
 }

@@ -1,0 +1,363 @@
+package io.visualcircuit.app.editor;
+
+import io.visualcircuit.app.canvas.CircuitCanvas;
+import io.visualcircuit.runtime.circuit.Block;
+import io.visualcircuit.runtime.circuit.Circuit;
+import io.visualcircuit.runtime.circuit.PortRef;
+import io.visualcircuit.runtime.circuit.Wire;
+import io.visualcircuit.runtime.format.CircuitJson;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Drives the real editor window headless (Monocle) with the TestFX robot: palette drag, wiring,
+ * refused connections, undo/redo, save and reopen, copy/paste, quick-add and the unsaved-changes
+ * prompt.
+ */
+@ExtendWith(ApplicationExtension.class)
+class EditorWindowUiTest {
+    private EditorWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new EditorWindow(stage, new EditorSettings(EditorSettings.defaultDirectory()));
+        stage.show();
+    }
+
+    private <T> T fx(Callable<T> c) {
+        return WaitForAsyncUtils.waitForAsyncFx(10_000, c);
+    }
+
+    private void load(FxRobot robot, Circuit circuit) {
+        robot.interact(() -> {
+            window.document().replaceAll(circuit, null);
+            window.canvas().view().set(1, 0, 0);
+            window.canvas().markDirty();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Circuit circuit() {
+        return fx(() -> window.document().circuit());
+    }
+
+    private static Circuit sineAndGain() {
+        return new Circuit("t", null, List.of(Block.of("wave", "sine", 40, 40), Block.of("amp", "gain", 300, 60),
+                Block.of("tick", "clock", 40, 200)), List.of(), List.of());
+    }
+
+    private Point2D port(String block, String port) {
+        Point2D p = fx(() -> window.canvas().portScreenPoint(new PortRef(block, port)));
+        assertNotNull(p, "port " + block + "." + port + " is on the canvas");
+        return p;
+    }
+
+    private Point2D canvasPoint(FxRobot robot, double fx, double fy) {
+        Bounds b = robot.lookup("#circuitCanvas").queryAs(CircuitCanvas.class).localToScreen(
+                robot.lookup("#circuitCanvas").queryAs(CircuitCanvas.class).getLayoutBounds());
+        return new Point2D(b.getMinX() + b.getWidth() * fx, b.getMinY() + b.getHeight() * fy);
+    }
+
+    @Test
+    void shouldAddTheBlockDraggedFromThePaletteWhereItIsDropped(FxRobot robot) {
+        Point2D target = canvasPoint(robot, 0.5, 0.4);
+        robot.drag("#palette-sine", MouseButton.PRIMARY).moveTo(target).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Circuit c = circuit();
+        assertEquals(1, c.blocks().size());
+        Block b = c.blocks().get(0);
+        assertEquals("sine", b.type());
+        Point2D world = fx(() -> window.canvas().screenToWorld(target.getX(), target.getY()));
+        assertTrue(Math.abs(b.x() + 75 - world.getX()) <= 20, "dropped near the mouse: " + b.x() + " vs " + world);
+        assertEquals(Set.of(b.id()), fx(() -> window.canvas().selectedBlocks()));
+    }
+
+    @Test
+    void shouldConnectAnOutputToAnInputByDragging(FxRobot robot) {
+        load(robot, sineAndGain());
+        robot.drag(port("wave", "out"), MouseButton.PRIMARY).moveTo(port("amp", "in")).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of(new Wire(new PortRef("wave", "out"), new PortRef("amp", "in"))), circuit().wires());
+    }
+
+    @Test
+    void shouldConnectWhenDraggingFromAnInputBackToAnOutput(FxRobot robot) {
+        load(robot, sineAndGain());
+        robot.drag(port("amp", "in"), MouseButton.PRIMARY).moveTo(port("wave", "out")).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of(new Wire(new PortRef("wave", "out"), new PortRef("amp", "in"))), circuit().wires());
+    }
+
+    @Test
+    void shouldRefuseAnIncompatibleConnectionAndSayWhy(FxRobot robot) {
+        load(robot, sineAndGain());
+        robot.drag(port("tick", "out"), MouseButton.PRIMARY).moveTo(port("amp", "in")).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(circuit().wires().isEmpty(), "no wire added");
+        String status = robot.lookup("#statusMessage").queryAs(Label.class).getText();
+        assertTrue(status.startsWith("Cannot connect tick.out to amp.in"), status);
+        assertTrue(status.toLowerCase().contains("boolean"), "the reason names the types: " + status);
+        assertFalse(fx(() -> window.document().isDirty()));
+    }
+
+    @Test
+    void shouldUndoAndRedoAnEditFromTheToolbarAndShowWhatInTheEditMenu(FxRobot robot) {
+        load(robot, sineAndGain());
+        robot.drag(port("wave", "out"), MouseButton.PRIMARY).moveTo(port("amp", "in")).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, circuit().wires().size());
+        assertTrue(stage.getTitle().startsWith("*"), "dirty title: " + stage.getTitle());
+        String undoText = fx(() -> ((javafx.scene.control.MenuBar) robot.lookup("#menuBar").query()).getMenus().get(1)
+                .getItems().get(0).getText());
+        assertTrue(undoText.startsWith("Undo Connect"), undoText);
+
+        robot.clickOn("#undoButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(circuit().wires().isEmpty());
+        assertFalse(stage.getTitle().startsWith("*"), "clean again after undo: " + stage.getTitle());
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, circuit().wires().size());
+    }
+
+    @Test
+    void shouldMoveADraggedBlockAsOneUndoStep(FxRobot robot) {
+        load(robot, sineAndGain());
+        Point2D title = fx(() -> window.canvas().blockScreenPoint("amp"));
+        robot.drag(title, MouseButton.PRIMARY).moveBy(30, 10).moveBy(30, 10).moveBy(40, 20).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Block moved = circuit().block("amp").orElseThrow();
+        assertEquals(400, moved.x(), 0.001);
+        assertEquals(100, moved.y(), 0.001);
+        robot.interact(() -> assertDoesNotThrow(() -> window.document().undo()));
+        assertEquals(300, circuit().block("amp").orElseThrow().x(), 0.001);
+        assertFalse(fx(() -> window.document().canUndo()));
+    }
+
+    private static void assertDoesNotThrow(org.junit.jupiter.api.function.Executable e) {
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(e);
+    }
+
+    @Test
+    void shouldReopenASavedFileToTheSameCircuit(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("saved.json");
+        Circuit original = CircuitJson.parse(EditorWindowUiTest.class.getResourceAsStream("tour.json").readAllBytes(), "tour.json")
+                .circuit();
+        load(robot, original);
+        assertTrue(fx(() -> window.saveTo(file)));
+        assertFalse(stage.getTitle().startsWith("*"));
+        assertTrue(stage.getTitle().startsWith("saved.json"), stage.getTitle());
+
+        robot.interact(() -> window.document().replaceAll(Circuit.empty("other"), null));
+        assertTrue(fx(() -> window.load(file)));
+
+        assertEquals(original, circuit());
+        assertArrayEquals(CircuitJson.write(original), Files.readAllBytes(file));
+        assertEquals(file, fx(() -> window.document().file()));
+    }
+
+    @Test
+    void shouldKeepTheWiresInsideACopiedSelectionWhenPasting(FxRobot robot) {
+        Circuit c = new Circuit("t", null, List.of(Block.of("wave", "sine", 40, 40), Block.of("amp", "gain", 300, 40)),
+                List.of(new Wire(new PortRef("wave", "out"), new PortRef("amp", "in"))), List.of());
+        load(robot, c);
+        robot.interact(() -> window.canvas().selectAll());
+        robot.clickOn(fx(() -> window.canvas().blockScreenPoint("wave")));
+        robot.interact(() -> window.canvas().selectAll());
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        robot.moveTo(canvasPoint(robot, 0.5, 0.7));
+        robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Circuit after = circuit();
+        assertEquals(4, after.blocks().size());
+        assertEquals(2, after.wires().size());
+        Set<String> pasted = fx(() -> window.canvas().selectedBlocks());
+        assertEquals(2, pasted.size());
+        Wire copy = after.wires().get(1);
+        assertTrue(pasted.contains(copy.from().block()) && pasted.contains(copy.to().block()), "the copy is wired: " + copy);
+        assertTrue(after.block(copy.from().block()).orElseThrow().y() > 100, "pasted at the mouse, below the originals");
+    }
+
+    @Test
+    void shouldAddTheBlockChosenInQuickAdd(FxRobot robot) {
+        Point2D at = canvasPoint(robot, 0.4, 0.4);
+        robot.clickOn(at);
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.write("gain");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Circuit c = circuit();
+        assertEquals(1, c.blocks().size());
+        assertEquals("gain", c.blocks().get(0).type());
+    }
+
+    @Test
+    void shouldAskBeforeClosingWithUnsavedChangesAndStayOpenOnCancel(FxRobot robot) {
+        robot.interact(() -> window.addBlock("sine", 0, 0));
+        assertTrue(fx(() -> window.document().isDirty()));
+
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(robot.lookup("#promptSave").tryQuery().orElse(null), "Save offered");
+        assertNotNull(robot.lookup("#promptDiscard").tryQuery().orElse(null), "Discard offered");
+        robot.clickOn("#promptCancel");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(stage.isShowing(), "Cancel keeps the window");
+        assertTrue(fx(() -> window.document().isDirty()));
+        assertEquals(1, circuit().blocks().size());
+    }
+
+    @Test
+    void shouldApplyAnInspectorEditAsOneUndoStepAndRejectOutOfRangeValues(FxRobot robot) {
+        load(robot, sineAndGain());
+        robot.clickOn(fx(() -> window.canvas().blockScreenPoint("wave")));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.doubleClickOn("#prop-frequency").eraseText(8).write("2.5").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Map.of("frequency", 2.5), circuit().block("wave").orElseThrow().params(),
+                () -> robot.lookup("#inspectorError").queryAs(Label.class).getText() + " / "
+                        + robot.lookup("#statusMessage").queryAs(Label.class).getText() + " / "
+                        + robot.lookup("#prop-frequency").queryAs(javafx.scene.control.TextField.class).getText());
+
+        robot.doubleClickOn("#prop-frequency").eraseText(8).write("-3").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2.5, circuit().block("wave").orElseThrow().params().get("frequency"));
+        String error = robot.lookup("#inspectorError").queryAs(Label.class).getText();
+        assertTrue(error.contains("frequency"), error);
+
+        robot.interact(() -> assertDoesNotThrow(() -> window.document().undo()));
+        assertTrue(circuit().block("wave").orElseThrow().params().isEmpty());
+        assertFalse(fx(() -> window.document().canUndo()));
+    }
+
+    @Test
+    void shouldDeleteTheSelectedBlockWithItsWiresAsOneUndoStep(FxRobot robot) {
+        Circuit c = new Circuit("t", null, List.of(Block.of("wave", "sine", 40, 40), Block.of("amp", "gain", 300, 40)),
+                List.of(new Wire(new PortRef("wave", "out"), new PortRef("amp", "in"))), List.of());
+        load(robot, c);
+        robot.clickOn(fx(() -> window.canvas().blockScreenPoint("amp")));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("wave"), circuit().blocks().stream().map(Block::id).toList());
+        assertTrue(circuit().wires().isEmpty(), "the dangling wire went with the block");
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(c, circuit());
+    }
+
+    @Test
+    void shouldOfferOnlyFittingBlocksWhenAWireIsDroppedOnEmptyCanvasAndConnectTheChosenOne(FxRobot robot) {
+        load(robot, sineAndGain());
+        Point2D empty = fx(() -> window.canvas().worldToScreen(560, 300));
+        robot.drag(port("wave", "out"), MouseButton.PRIMARY).moveTo(empty).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<io.visualcircuit.runtime.circuit.BlockType> list =
+                robot.lookup("#quickAddList").queryAs(javafx.scene.control.ListView.class);
+        List<String> offered = fx(() -> list.getItems().stream().map(io.visualcircuit.runtime.circuit.BlockType::id).toList());
+        assertTrue(offered.contains("gain") && offered.contains("plot"), offered.toString());
+        assertFalse(offered.contains("lamp"), "a lamp takes booleans, not numbers");
+        assertFalse(offered.contains("constant"), "a source has no input");
+
+        robot.write("plot").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Block plot = circuit().blocks().stream().filter(b -> b.type().equals("plot")).findFirst().orElseThrow();
+        assertEquals(List.of(new Wire(new PortRef("wave", "out"), new PortRef(plot.id(), "in"))), circuit().wires());
+    }
+
+    @Test
+    void shouldUpdateACodeBlocksPortsAndCodeFromTheCodeEditor(FxRobot robot) {
+        String id = fx(() -> window.addBlock("python", 100, 100));
+        Block fresh = circuit().block(id).orElseThrow();
+        assertTrue(fresh.code().contains("def main(inputs, outputs, parameters, synchronise)"), "template explains main()");
+        assertTrue(fresh.code().contains("def step(inputs, outputs, parameters)"), "template uses the step form");
+        assertEquals(List.of("in"), fresh.inputs().stream().map(p -> p.name()).toList());
+
+        robot.interact(() -> window.openCode(id, 3));
+        robot.clickOn("#codeInputsName").write("speed");
+        robot.clickOn("#codeInputsAdd");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("in", "speed"), circuit().block(id).orElseThrow().inputs().stream().map(p -> p.name()).toList());
+        assertNotNull(fx(() -> window.canvas().portScreenPoint(new PortRef(id, "speed"))), "the new port is drawn");
+
+        org.fxmisc.richtext.CodeArea area = robot.lookup("#codeArea").queryAs(org.fxmisc.richtext.CodeArea.class);
+        assertEquals(2, fx(() -> area.getCurrentParagraph()), "the caret is on line 3");
+        robot.interact(() -> area.replaceText("def step(inputs, outputs, parameters):\n    pass\n"));
+        robot.clickOn("#applyCode");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("def step(inputs, outputs, parameters):\n    pass\n", circuit().block(id).orElseThrow().code());
+    }
+
+    @Test
+    void shouldExportTheWholeCircuitAsPng(FxRobot robot, @TempDir Path dir) throws Exception {
+        load(robot, sineAndGain());
+        Path png = dir.resolve("c.png");
+        robot.interact(() -> assertDoesNotThrow(() -> window.exportPng(png)));
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertNotNull(img);
+        // Content spans x 40..450 and y 40..~250, plus a 30 px margin on each side, at 100 %.
+        assertEquals(470, img.getWidth(), 2);
+        assertTrue(img.getHeight() > 200, "height " + img.getHeight());
+    }
+
+    @Test
+    void shouldOfferToRecoverAutosavedWorkAndRestoreItUnsaved(FxRobot robot) throws Exception {
+        io.visualcircuit.app.document.DocumentStore store =
+                new io.visualcircuit.app.document.DocumentStore(EditorSettings.defaultDirectory());
+        for (io.visualcircuit.app.document.Recovery r : store.findRecoveries()) {
+            store.discardRecovery(r);
+        }
+        io.visualcircuit.app.document.Document crashed = new io.visualcircuit.app.document.Document();
+        crashed.execute(io.visualcircuit.app.document.commands.AddBlocks.ofType(window.catalog(), "ramp", 60, 80));
+        assertTrue(store.autosave(crashed));
+
+        Platform.runLater(window::offerRecovery);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Recover");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of("ramp"), circuit().blocks().stream().map(Block::type).toList());
+        assertTrue(fx(() -> window.document().isDirty()), "recovered work still needs saving");
+        assertTrue(store.findRecoveries().isEmpty(), "the recovery file is used up");
+    }
+}

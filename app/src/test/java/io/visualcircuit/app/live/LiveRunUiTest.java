@@ -1,0 +1,300 @@
+package io.visualcircuit.app.live;
+
+import io.visualcircuit.app.canvas.CanvasOverlay;
+import io.visualcircuit.app.canvas.CircuitCanvas;
+import io.visualcircuit.app.canvas.CircuitGeometry;
+import io.visualcircuit.app.document.Document;
+import io.visualcircuit.app.document.commands.SetParameter;
+import io.visualcircuit.runtime.circuit.Block;
+import io.visualcircuit.runtime.circuit.Catalog;
+import io.visualcircuit.runtime.circuit.Circuit;
+import io.visualcircuit.runtime.circuit.PortRef;
+import io.visualcircuit.runtime.circuit.PortSpec;
+import io.visualcircuit.runtime.circuit.PortType;
+import io.visualcircuit.runtime.circuit.Problem;
+import io.visualcircuit.runtime.circuit.Wire;
+import io.visualcircuit.runtime.run.BlockState;
+import io.visualcircuit.runtime.run.BlockStatus;
+import io.visualcircuit.runtime.run.CircuitRunner;
+import io.visualcircuit.runtime.run.Run;
+import io.visualcircuit.runtime.run.RunOptions;
+import io.visualcircuit.runtime.run.WireInfo;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End-to-end: real runs (block processes, shared-memory wires) shown on the real circuit canvas
+ * with the live overlay, probes and console, driven headless.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LiveRunUiTest {
+    private static final Catalog CATALOG = Catalog.standard();
+    private CircuitCanvas canvas;
+    private ConsoleDock console;
+    private ProbePanel probes;
+    private Document document;
+    private RunController controller;
+    private Stage stage;
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final List<String> openedCode = new CopyOnWriteArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        canvas = new CircuitCanvas(CATALOG);
+        console = new ConsoleDock();
+        probes = new ProbePanel(null);
+        document = new Document();
+        controller = new RunController(document, CATALOG,
+                c -> CircuitRunner.start(c, RunOptions.defaults().withStopGrace(Duration.ofSeconds(2))),
+                new RunController.Host() {
+                    @Override
+                    public void setOverlay(CanvasOverlay overlay) {
+                        canvas.setOverlay(overlay);
+                    }
+
+                    @Override
+                    public void repaint() {
+                        canvas.markDirty();
+                    }
+
+                    @Override
+                    public void showRunProblems(String message, List<Problem> list) {
+                        problems.add(message);
+                        list.forEach(p -> problems.add(p.message()));
+                    }
+
+                    @Override
+                    public void openCode(String blockId, int line) {
+                        openedCode.add(blockId + ":" + line);
+                    }
+
+                    @Override
+                    public Window window() {
+                        return stage;
+                    }
+                }, console, probes);
+        controller.installBlockMenu(canvas);
+        stage.setScene(new Scene(new BorderPane(canvas, null, probes, console, null), 1000, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void stopRun(FxRobot robot) {
+        robot.interact(controller::stop);
+        await(() -> controller.phase() == RunController.Phase.IDLE, 20);
+    }
+
+    private void open(FxRobot robot, Circuit c) {
+        robot.interact(() -> {
+            document.replaceAll(c, null);
+            canvas.setCircuit(c);
+        });
+    }
+
+    private void runAndWait(FxRobot robot) {
+        robot.interact(() -> assertTrue(controller.start(), "run refused: " + problems));
+        await(() -> controller.phase() == RunController.Phase.RUNNING, 30);
+    }
+
+    private static void await(Callable<Boolean> condition, int seconds) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within " + seconds + " s", e);
+        }
+    }
+
+    private String onFx(Callable<String> c) {
+        return fx(c);
+    }
+
+    private static <T> T fx(Callable<T> c) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(c));
+    }
+
+    private static Block block(String id, String type, double x, double y, Map<String, Object> params) {
+        return new Block(id, type, null, x, y, params, null, null, null, null);
+    }
+
+    private static Wire wire(String from, String to) {
+        return new Wire(PortRef.parse(from), PortRef.parse(to));
+    }
+
+    private static Circuit sineToDisplay() {
+        return new Circuit("sine", null, List.of(
+                block("wave", "sine", 40, 100, Map.of("frequency", 2.0)),
+                block("show", "display", 400, 100, Map.of())),
+                List.of(wire("wave.out", "show.in")), List.of());
+    }
+
+    @Test
+    void shouldShowAChangingValueInADisplayBlockWhileRunning(FxRobot robot) {
+        open(robot, sineToDisplay());
+        runAndWait(robot);
+        await(() -> !onFx(() -> controller.overlay().displayText("show")).isEmpty(), 20);
+        String first = onFx(() -> controller.overlay().displayText("show"));
+        await(() -> !onFx(() -> controller.overlay().displayText("show")).equals(first), 10);
+        String label = onFx(() -> controller.overlay().wireLabel("wave.out"));
+        assertFalse(label.isEmpty());
+        assertTrue(onFx(() -> controller.overlay().healthText("wave")).contains("Hz"), "health of the sine block shown");
+    }
+
+    @Test
+    void shouldMakeTheDownstreamDisplayFollowASliderMovedWithTheMouse(FxRobot robot) {
+        open(robot, new Circuit("slider", null, List.of(
+                block("speed", "slider", 40, 100, Map.of("min", 0.0, "max", 10.0, "value", 1.0)),
+                new Block("twice", "gain", null, 300, 100, Map.of("k", 2.0), 100.0, null, null, null),
+                block("show", "display", 560, 100, Map.of())),
+                List.of(wire("speed.out", "twice.in"), wire("twice.out", "show.in")), List.of()));
+        runAndWait(robot);
+        await(() -> "2".equals(onFx(() -> controller.overlay().displayText("show"))), 20);
+        double[] r = fx(() -> controller.overlay().blockRect("speed"));
+        // The slider track runs from 10 units inside the body's left edge to 10 inside its right edge.
+        Point2D from = fx(() -> canvas.worldToScreen(r[0] + 10 + 0.1 * (r[2] - 20), r[1] + r[3] - 14));
+        // Dragged past the right end of the track: the slider stops at its maximum (no pixel rounding).
+        Point2D to = fx(() -> canvas.worldToScreen(r[0] + r[2] - 4, r[1] + r[3] - 14));
+        robot.moveTo(from).press(MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
+        await(() -> "20".equals(onFx(() -> controller.overlay().displayText("show"))), 10);
+        assertEquals(new LiveValue.Number(10), controller.sampler().latest().wire("speed.out").value());
+    }
+
+    @Test
+    void shouldShowAPythonBlockThatRaisesInRedWithItsTracebackInTheConsole(FxRobot robot) {
+        Block bad = new Block("oops", "python", null, 40, 100, Map.of(), 10.0, List.of(),
+                List.of(new PortSpec("Out", io.visualcircuit.runtime.circuit.Direction.OUT, PortType.NUMBER)),
+                "def step(inputs, outputs, parameters):\n    x = 1 / 0\n    outputs.share_number(\"Out\", x)\n");
+        open(robot, new Circuit("crash", null, List.of(bad, block("show", "display", 400, 100, Map.of())),
+                List.of(wire("oops.Out", "show.in")), List.of()));
+        runAndWait(robot);
+        await(() -> onFx(() -> controller.overlay().healthText("oops")).startsWith("crashed"), 20);
+        assertTrue(onFx(() -> controller.overlay().healthText("oops")).startsWith("crashed (exit "),
+                "exit code shown");
+        await(() -> robot.lookup("#traceback-oops-2").tryQuery().isPresent(), 10);
+        robot.clickOn("#traceback-oops-2");
+        assertEquals(List.of("oops:2"), openedCode);
+        assertTrue(fx(() -> console.visibleLines().stream()
+                .anyMatch(l -> l.text().contains("ZeroDivisionError") && ConsoleDock.isError(l))));
+    }
+
+    @Test
+    void shouldPinAProbeShowingTheValueWhenAWireIsClicked(FxRobot robot) {
+        open(robot, sineToDisplay());
+        runAndWait(robot);
+        await(() -> controller.sampler().latest().wire("wave.out") != null
+                && controller.sampler().latest().wire("wave.out").sequence() > 0, 20);
+        Point2D mid = fx(() -> {
+            CircuitGeometry.WireGeometry w = canvas.geometry().wires().get(0);
+            // Both ends at the same height: the curve's midpoint is the middle of the ends.
+            return canvas.worldToScreen((w.x1(0) + w.x2(0)) / 2 + 30, (w.y1(0) + w.y2(0)) / 2);
+        });
+        robot.clickOn(mid);
+        assertEquals(List.of("wave.out"), probes.pinned());
+        await(() -> {
+            String v = robot.lookup("#probeValue-wave_out").queryAs(Label.class).getText();
+            try {
+                Double.parseDouble(v);
+                return true;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }, 10);
+        String stats = robot.lookup("#probeStats-wave_out").queryAs(Label.class).getText();
+        assertTrue(stats.matches("\\d+/s · seq \\d+.*"), stats);
+    }
+
+    @Test
+    void shouldRestartOneBlockFromItsContextMenu(FxRobot robot) {
+        open(robot, sineToDisplay());
+        runAndWait(robot);
+        Run run = controller.run();
+        await(() -> run.state("wave").state() == BlockState.RUNNING && run.state("wave").pid() > 0, 20);
+        long before = run.state("wave").pid();
+        Point2D title = fx(() -> canvas.blockScreenPoint("wave"));
+        robot.rightClickOn(title);
+        robot.clickOn("Restart block wave");
+        await(() -> run.state("wave").state() == BlockState.RUNNING && run.state("wave").pid() > 0
+                && run.state("wave").pid() != before, 20);
+        assertFalse(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false), "the old process ended");
+    }
+
+    @Test
+    void shouldApplyParameterEditsLiveAndRefuseStructuralEditsWhileRunning(FxRobot robot) {
+        open(robot, sineToDisplay());
+        runAndWait(robot);
+        robot.interact(() -> {
+            try {
+                document.execute(new SetParameter(CATALOG, "wave", "amplitude", 0.0));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        await(() -> "0".equals(onFx(() -> controller.overlay().displayText("show"))), 10);
+        assertEquals(RunController.STRUCTURE_LOCK, document.structureLock().orElse(null));
+    }
+
+    @Test
+    void shouldRefuseToRunAnInvalidCircuitListingItsProblems(FxRobot robot) {
+        open(robot, new Circuit("bad", null, List.of(block("x", "no-such-type", 0, 0, Map.of())), List.of(), List.of()));
+        robot.interact(() -> assertFalse(controller.start()));
+        assertTrue(problems.get(0).startsWith("Cannot run"), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("no-such-type")), problems.toString());
+        assertEquals(RunController.Phase.IDLE, controller.phase());
+    }
+
+    @Test
+    void shouldLeaveNoProcessAndNoSegmentAfterStop(FxRobot robot) throws Exception {
+        open(robot, sineToDisplay());
+        runAndWait(robot);
+        Run run = controller.run();
+        await(() -> run.states().values().stream().allMatch(s -> s.state() == BlockState.RUNNING), 20);
+        List<Long> pids = new ArrayList<>();
+        for (BlockStatus s : run.states().values()) {
+            if (s.pid() > 0) {
+                pids.add(s.pid());
+            }
+        }
+        assertFalse(pids.isEmpty(), "the sine block runs as a process");
+        List<String> segments = run.wires().stream().map(WireInfo::segment).toList();
+        String runPrefix = segments.get(0).substring(0, segments.get(0).lastIndexOf('-') + 1);
+        assertTrue(Files.exists(Path.of("/dev/shm", segments.get(0))));
+        robot.interact(controller::stop);
+        await(() -> controller.phase() == RunController.Phase.IDLE, 20);
+        for (long pid : pids) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " still alive");
+        }
+        try (var shm = Files.list(Path.of("/dev/shm"))) {
+            List<String> left = shm.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(runPrefix)).toList();
+            assertEquals(List.of(), left, "segments of the run left in /dev/shm");
+        }
+        assertNotEquals(RunController.STRUCTURE_LOCK, document.structureLock().orElse(null), "editing unlocked");
+        assertEquals(null, canvas.overlay());
+    }
+}
