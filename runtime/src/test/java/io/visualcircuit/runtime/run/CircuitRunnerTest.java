@@ -333,6 +333,34 @@ class CircuitRunnerTest {
     }
 
     @Test
+    void shouldLetAListenerStopTheRunWhenABlockCrashes() throws Exception {
+        String code = "def main(inputs, outputs, parameters, synchronise):\n    synchronise()\n    raise RuntimeError('stop all')\n";
+        java.util.concurrent.CompletableFuture<Run> holder = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        RunListener stopper = new RunListener() {
+            @Override
+            public void stateChanged(BlockStatus status) {
+                if (status.state() == BlockState.CRASHED) {
+                    holder.join().stop();
+                }
+            }
+
+            @Override
+            public void runEnded() {
+                ended.countDown();
+            }
+        };
+        Circuit c = circuit().python("bad", 20.0, List.of(), NUMBER_OUT, code).block("d", "display", null)
+                .block("s", "sine", 20.0).block("d2", "display", null)
+                .wire("bad.out", "d.in").wire("s.out", "d2.in").build();
+        Run run = CircuitRunner.start(c, options().withListener(stopper));
+        holder.complete(run);
+        assertTrue(ended.await(20, java.util.concurrent.TimeUnit.SECONDS), "the run ended");
+        assertEquals(BlockState.CRASHED, run.state("bad").state());
+        assertEquals(BlockState.STOPPED, run.state("s").state());
+    }
+
+    @Test
     void shouldRestartCrashedBlockWhenPolicySaysOnFailure() throws Exception {
         String code = "def main(inputs, outputs, parameters, synchronise):\n    raise RuntimeError('boom')\n";
         Circuit c = circuit().python("bad", 20.0, List.of(), NUMBER_OUT, code).block("d", "display", null)
