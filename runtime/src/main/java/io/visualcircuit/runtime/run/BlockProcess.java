@@ -52,6 +52,7 @@ final class BlockProcess {
     private final RestartPolicy policy;
     private final ExecutorService launcher;
     private final ScheduledExecutorService scheduler;
+    private final Runnable beforeRestart;
 
     private Process process;
     private OutputStream control;
@@ -66,7 +67,8 @@ final class BlockProcess {
     private CompletableFuture<BlockStatus> ended = CompletableFuture.completedFuture(null);
 
     BlockProcess(String blockId, List<String> command, Path workDir, Map<String, String> environment, BlockLog log,
-                 Events events, RestartPolicy policy, ExecutorService launcher, ScheduledExecutorService scheduler) {
+                 Events events, RestartPolicy policy, ExecutorService launcher, ScheduledExecutorService scheduler,
+                 Runnable beforeRestart) {
         this.blockId = blockId;
         this.command = List.copyOf(command);
         this.workDir = workDir;
@@ -76,6 +78,7 @@ final class BlockProcess {
         this.policy = policy;
         this.launcher = launcher;
         this.scheduler = scheduler;
+        this.beforeRestart = beforeRestart;
         this.status = new BlockStatus(blockId, BlockState.STARTING, null, null, null, -1);
     }
 
@@ -263,6 +266,12 @@ final class BlockProcess {
                 return;
             }
         }
+        try {
+            beforeRestart.run();
+        } catch (RuntimeException e) {
+            markFailed("cannot restart: " + e.getMessage());
+            return;
+        }
         launch();
     }
 
@@ -388,6 +397,11 @@ final class BlockProcess {
         }
         runtimeLine(error);
         publish(s);
+    }
+
+    /** Adds a line of the runtime's own to the block's log (and tells the listeners). */
+    void note(String text) {
+        runtimeLine(text);
     }
 
     private void runtimeLine(String text) {
