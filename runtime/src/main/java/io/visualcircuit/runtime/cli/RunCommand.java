@@ -8,7 +8,7 @@ import io.visualcircuit.runtime.circuit.Execution;
 import io.visualcircuit.runtime.circuit.Problem;
 import io.visualcircuit.runtime.circuit.Validator;
 import io.visualcircuit.runtime.format.CircuitFormatException;
-import io.visualcircuit.runtime.format.CircuitJson;
+import io.visualcircuit.runtime.format.CircuitFiles;
 import io.visualcircuit.runtime.format.LoadResult;
 import io.visualcircuit.runtime.run.BlockState;
 import io.visualcircuit.runtime.run.BlockStatus;
@@ -29,7 +29,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +61,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The circuit file (.json).")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "The circuit file (.json), or a VisualCircuit project (.vc3, .vc) to import.")
     private Path file;
 
     @Option(names = "--for", paramLabel = "DURATION",
@@ -110,16 +110,13 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
         LoadResult loaded;
         try {
-            loaded = CircuitJson.parse(Files.readAllBytes(file), file.toString());
-        } catch (NoSuchFileException e) {
-            err.println("vcircuit run: no such file: " + file);
-            return EXIT_INVALID;
-        } catch (IOException e) {
-            err.println("vcircuit run: cannot read " + file + ": " + e.getMessage());
-            return EXIT_INVALID;
+            loaded = CircuitFiles.read(file);
         } catch (CircuitFormatException e) {
             e.problems().forEach(p -> err.println(p.format(e.file())));
             return EXIT_INVALID;
+        }
+        for (Problem w : loaded.warnings()) {
+            err.println(w.format(file.toString()));
         }
         Circuit circuit = loaded.circuit();
         List<Problem> problems = Validator.validate(circuit, Catalog.standard(), loaded.sourceMap());

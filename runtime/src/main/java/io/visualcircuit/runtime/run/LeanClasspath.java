@@ -27,14 +27,17 @@ import java.util.Set;
  *   {@code java.class.path}.</li>
  * </ol>
  * Either way the jars a block never needs are left out: JavaFX, ControlsFX, AtlantaFX, Ikonli,
- * RichTextFX and its helpers, TestFX, Monocle, JUnit, ArchUnit and test tooling.
+ * RichTextFX and its helpers, TestFX, Monocle, JUnit, ArchUnit and test tooling, and the libraries
+ * of the file format, command line and benchmarks (Jackson, picocli, Agrona).
  * Stateless; safe from any thread.
  */
 final class LeanClasspath {
     private static final List<String> EXCLUDED = List.of(
             "javafx", "controlsfx", "atlantafx", "ikonli", "richtext", "flowless", "reactfx", "undofx",
             "wellbehavedfx", "testfx", "monocle", "junit", "opentest4j", "apiguardian", "archunit",
-            "hamcrest", "surefire", "assertj");
+            "hamcrest", "surefire", "assertj",
+            // Used by the file format, the command line and the benchmarks, never by a block.
+            "jackson", "picocli", "agrona");
 
     private LeanClasspath() {
     }

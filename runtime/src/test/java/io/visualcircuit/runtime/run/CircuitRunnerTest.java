@@ -177,6 +177,27 @@ class CircuitRunnerTest {
     }
 
     @Test
+    void shouldGateAPythonBlockWithItsEnableInput() throws Exception {
+        String code = """
+                def step(inputs, outputs, parameters):
+                    outputs.share_number("out", 1.0 if inputs.enabled else -1.0)
+                """;
+        Circuit c = circuit().block("sw", "switch", null, "value", false)
+                .python("p", 50.0, List.of(PortSpec.in("Enable", PortType.BOOLEAN)), NUMBER_OUT, code)
+                .block("d", "display", null)
+                .wire("sw.out", "p.Enable").wire("p.out", "d.in").build();
+        try (Run run = CircuitRunner.start(c, options())) {
+            Thread.sleep(300);
+            assertTrue(run.wire("p.out").isPresent());
+            try (WireReader r = WireReader.open(run.wire("p.out").orElseThrow().segment())) {
+                assertEquals(null, r.read(), "a disabled block does not step");
+            }
+            run.write("sw", "out", true);
+            assertEquals(1.0, (Double) awaitValue(run, "p.out", WAIT, near(1.0, 0)));
+        }
+    }
+
+    @Test
     void shouldSettlePidAroundPlantWithinTwoPercent() throws Exception {
         Circuit c = circuit().block("sp", "constant", null, "value", 1.0)
                 .block("pid", "pid", 100.0, "kp", 2.0, "ki", 4.0, "kd", 0.0)

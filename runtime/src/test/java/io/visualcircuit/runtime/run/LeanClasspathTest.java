@@ -23,6 +23,8 @@ class LeanClasspathTest {
                 "/m2/org/junit/jupiter/junit-jupiter-api/5.11.4/junit-jupiter-api-5.11.4.jar",
                 "/m2/com/tngtech/archunit/archunit/1.3.0/archunit-1.3.0.jar",
                 "/m2/org/testfx/openjfx-monocle/17.0.10/openjfx-monocle-17.0.10.jar",
+                "/m2/com/fasterxml/jackson/core/jackson-databind/2.18.2/jackson-databind-2.18.2.jar",
+                "/m2/info/picocli/picocli/4.7.7/picocli-4.7.7.jar",
                 "/repo/runtime/target/classes",
                 "/m2/com/github/jnr/jnr-ffi/2.2.17/jnr-ffi-2.2.17.jar",
                 "/repo/ipc/target/visualcircuit-ipc-0.1.0-SNAPSHOT.jar",
