@@ -197,7 +197,11 @@ class LiveRunUiTest {
         await(() -> onFx(() -> controller.overlay().healthText("oops")).startsWith("crashed"), 20);
         assertTrue(onFx(() -> controller.overlay().healthText("oops")).startsWith("crashed (exit "),
                 "exit code shown");
+        // Wait for the runtime's own "crashed" line too, so the list does not scroll under the mouse.
+        await(() -> fx(() -> console.visibleLines().stream().anyMatch(l -> l.blockId().equals("oops")
+                && l.stream() == io.visualcircuit.runtime.run.LogLine.Stream.RUNTIME && l.text().contains("crash"))), 10);
         await(() -> robot.lookup("#traceback-oops-2").tryQuery().isPresent(), 10);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#traceback-oops-2");
         assertEquals(List.of("oops:2"), openedCode);
         assertTrue(fx(() -> console.visibleLines().stream()
