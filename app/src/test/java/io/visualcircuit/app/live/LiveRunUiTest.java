@@ -4,6 +4,8 @@ import io.visualcircuit.app.canvas.CanvasOverlay;
 import io.visualcircuit.app.canvas.CircuitCanvas;
 import io.visualcircuit.app.canvas.CircuitGeometry;
 import io.visualcircuit.app.document.Document;
+import io.visualcircuit.app.document.CommandRefusedException;
+import io.visualcircuit.app.document.commands.Disconnect;
 import io.visualcircuit.app.document.commands.SetParameter;
 import io.visualcircuit.runtime.circuit.Block;
 import io.visualcircuit.runtime.circuit.Catalog;
@@ -261,7 +263,16 @@ class LiveRunUiTest {
             }
         });
         await(() -> "0".equals(onFx(() -> controller.overlay().displayText("show"))), 10);
-        assertEquals(RunController.STRUCTURE_LOCK, document.structureLock().orElse(null));
+        String refusal = fx(() -> {
+            try {
+                document.execute(new Disconnect(PortRef.parse("wave.out"), PortRef.parse("show.in")));
+                return "accepted";
+            } catch (CommandRefusedException e) {
+                return e.getMessage();
+            }
+        });
+        assertEquals(RunController.STRUCTURE_LOCK, refusal);
+        assertEquals(1, fx(() -> document.circuit().wires().size()), "the wire is still there");
     }
 
     @Test
