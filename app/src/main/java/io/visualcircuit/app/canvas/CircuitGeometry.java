@@ -82,6 +82,7 @@ public final class CircuitGeometry {
             y1 = Math.max(y1, g.y() + g.height());
         }
         List<WireGeometry> wl = new ArrayList<>(circuit.wires().size());
+        double[] k = new double[4];
         for (Wire w : circuit.wires()) {
             WireGeometry wg = resolve(ids, w);
             if (wg == null) {
@@ -92,8 +93,10 @@ public final class CircuitGeometry {
             double ay = wg.y1(0);
             double bx = wg.x2(0);
             double by = wg.y2(0);
-            double c = WirePath.controlOffset(ax, bx);
-            wireIndex.add(Math.min(ax, bx - c), Math.min(ay, by) - 2, Math.max(ax + c, bx), Math.max(ay, by) + 2);
+            // A Bezier curve stays inside the hull of its end and control points.
+            WirePath.controls(ax, ay, bx, by, k);
+            wireIndex.add(Math.min(Math.min(ax, bx), Math.min(k[0], k[2])) - 2, Math.min(Math.min(ay, by), Math.min(k[1], k[3])) - 2,
+                    Math.max(Math.max(ax, bx), Math.max(k[0], k[2])) + 2, Math.max(Math.max(ay, by), Math.max(k[1], k[3])) + 2);
         }
         for (Comment c : circuit.comments()) {
             x0 = Math.min(x0, c.x());

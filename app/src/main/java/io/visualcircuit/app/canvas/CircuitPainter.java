@@ -65,6 +65,7 @@ public final class CircuitPainter {
         public double outputScale = 1;
     }
 
+    private static final ThreadLocal<double[]> CONTROLS = ThreadLocal.withInitial(() -> new double[4]);
     private final double[] mid = new double[2];
     private int lastBlocksPainted;
     private int lastWiresPainted;
@@ -165,29 +166,25 @@ public final class CircuitPainter {
             step *= 5;
         }
         double px = step * vt.scale();
-        double half = 0.5 / f.outputScale;
-        g.setStroke(f.theme.grid());
-        g.setLineWidth(1 / f.outputScale);
-        g.beginPath();
+        // Grid lines are one device pixel wide axis-aligned rectangles: the software pipeline fills
+        // those directly, whereas stroking a path of long lines goes through the anti-aliasing
+        // rasteriser and used to cost most of a frame.
+        double line = 1 / f.outputScale;
+        g.setFill(f.theme.grid());
         double sx = vt.offsetX() % px;
         if (sx < 0) {
             sx += px;
         }
         for (double x = sx; x < width; x += px) {
-            double xs = Math.round(x * f.outputScale) / f.outputScale + half;
-            g.moveTo(xs, 0);
-            g.lineTo(xs, height);
+            g.fillRect(Math.round(x * f.outputScale) / f.outputScale, 0, line, height);
         }
         double sy = vt.offsetY() % px;
         if (sy < 0) {
             sy += px;
         }
         for (double y = sy; y < height; y += px) {
-            double ys = Math.round(y * f.outputScale) / f.outputScale + half;
-            g.moveTo(0, ys);
-            g.lineTo(width, ys);
+            g.fillRect(0, Math.round(y * f.outputScale) / f.outputScale, width, line);
         }
-        g.stroke();
     }
 
     private void paintWires(GraphicsContext g, List<CircuitGeometry.WireGeometry> wires, double s, Frame f) {
@@ -278,8 +275,9 @@ public final class CircuitPainter {
             g.lineTo(mx, by);
             g.lineTo(bx, by);
         } else {
-            double c = WirePath.controlOffset(ax, bx);
-            g.bezierCurveTo(ax + c, ay, bx - c, by, bx, by);
+            double[] k = CONTROLS.get();
+            WirePath.controls(ax, ay, bx, by, k);
+            g.bezierCurveTo(k[0], k[1], k[2], k[3], bx, by);
         }
     }
 

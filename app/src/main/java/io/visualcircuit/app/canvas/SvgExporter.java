@@ -54,8 +54,9 @@ public final class SvgExporter {
                 double mx = WirePath.orthogonalMidX(ax, bx);
                 d = String.format(Locale.ROOT, "M%.1f %.1f L%.1f %.1f L%.1f %.1f L%.1f %.1f", ax, ay, mx, ay, mx, by, bx, by);
             } else {
-                double c = WirePath.controlOffset(ax, bx);
-                d = String.format(Locale.ROOT, "M%.1f %.1f C%.1f %.1f %.1f %.1f %.1f %.1f", ax, ay, ax + c, ay, bx - c, by, bx, by);
+                double[] k = new double[4];
+                WirePath.controls(ax, ay, bx, by, k);
+                d = String.format(Locale.ROOT, "M%.1f %.1f C%.1f %.1f %.1f %.1f %.1f %.1f", ax, ay, k[0], k[1], k[2], k[3], bx, by);
             }
             s.append(String.format(Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>%n",
                     d, css(CanvasTheme.portColor(wg.type()))));

@@ -19,14 +19,30 @@ public final class WirePath {
         return x2 > x1 + 20 ? (x1 + x2) / 2 : x1 + 20;
     }
 
+    /**
+     * The two Bezier control points (c1x, c1y, c2x, c2y) of a wire. A forward wire leaves and enters
+     * horizontally; a wire running backwards (input left of the output) at about the same height
+     * bends downwards as a loop, so it does not run straight back across the blocks it connects.
+     */
+    public static void controls(double x1, double y1, double x2, double y2, double[] out) {
+        double c = controlOffset(x1, x2);
+        double drop = 0;
+        if (x2 < x1 + 10 && Math.abs(y2 - y1) < 90) {
+            drop = Math.max(50, Math.min(160, (x1 - x2) / 3));
+        }
+        out[0] = x1 + c;
+        out[1] = y1 + drop;
+        out[2] = x2 - c;
+        out[3] = y2 + drop;
+    }
+
     /** A point on the Bezier at parameter t, written into out[0..1]. */
     public static void bezierPoint(double x1, double y1, double x2, double y2, double t, double[] out) {
-        double c = controlOffset(x1, x2);
-        double cx1 = x1 + c;
-        double cx2 = x2 - c;
+        double[] k = new double[4];
+        controls(x1, y1, x2, y2, k);
         double u = 1 - t;
-        out[0] = u * u * u * x1 + 3 * u * u * t * cx1 + 3 * u * t * t * cx2 + t * t * t * x2;
-        out[1] = u * u * u * y1 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y2;
+        out[0] = u * u * u * x1 + 3 * u * u * t * k[0] + 3 * u * t * t * k[2] + t * t * t * x2;
+        out[1] = u * u * u * y1 + 3 * u * u * t * k[1] + 3 * u * t * t * k[3] + t * t * t * y2;
     }
 
     /** Shortest distance from (px, py) to the wire, sampling the curve (good enough for clicks). */

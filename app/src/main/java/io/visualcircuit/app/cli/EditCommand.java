@@ -19,6 +19,9 @@ public final class EditCommand implements Callable<Integer> {
             description = "Save a picture of the window once painted, then exit.")
     Path screenshot;
 
+    @Option(names = "--select", hidden = true, paramLabel = "BLOCK", description = "Select this block (for screenshots).")
+    String select;
+
     @Option(names = "--theme", hidden = true, description = "Look to use (PRIMER_LIGHT, PRIMER_DARK, NORD_LIGHT, NORD_DARK).")
     String theme;
 
@@ -33,7 +36,7 @@ public final class EditCommand implements Callable<Integer> {
                     + " Use './vcircuit run FILE' to run a circuit without the editor.");
             return 2;
         }
-        EditorApp.launchEditor(file, screenshot, theme);
+        EditorApp.launchEditor(file, screenshot, theme, select);
         return 0;
     }
 }

@@ -26,7 +26,7 @@ public final class EditorApp extends Application {
     private static final List<EditorWindow> OPEN = new ArrayList<>();
 
     /** Launches the editor and blocks until its window closes. */
-    public static void launchEditor(Path file, Path screenshot, String theme) {
+    public static void launchEditor(Path file, Path screenshot, String theme, String select) {
         List<String> args = new ArrayList<>();
         if (file != null) {
             args.add("--file=" + file.toAbsolutePath());
@@ -36,6 +36,9 @@ public final class EditorApp extends Application {
         }
         if (theme != null) {
             args.add("--theme=" + theme);
+        }
+        if (select != null) {
+            args.add("--select=" + select);
         }
         Application.launch(EditorApp.class, args.toArray(String[]::new));
     }
@@ -62,6 +65,10 @@ public final class EditorApp extends Application {
         String shot = named.get("screenshot");
         if (file != null) {
             window.load(Path.of(file));
+            String select = named.get("select");
+            if (select != null && window.document().circuit().block(select).isPresent()) {
+                window.canvas().select(java.util.Set.of(select), java.util.Set.of(), java.util.Set.of());
+            }
         } else if (shot == null) {
             Platform.runLater(window::offerRecovery);
         }

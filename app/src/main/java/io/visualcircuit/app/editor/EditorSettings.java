@@ -23,8 +23,9 @@ public final class EditorSettings {
         this.file = directory.resolve("editor.properties");
         try (InputStream in = Files.newInputStream(file)) {
             values.load(in);
-        } catch (IOException e) {
-            // First start or unreadable: defaults.
+        } catch (IOException | IllegalArgumentException e) {
+            // First start, unreadable or damaged (e.g. a broken \\u escape): defaults.
+            values.clear();
         }
     }
 

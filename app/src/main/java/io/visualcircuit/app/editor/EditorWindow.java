@@ -185,6 +185,7 @@ public final class EditorWindow {
         Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(30), e -> autosave()));
         autosave.setCycleCount(Animation.INDEFINITE);
         autosave.play();
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> autosave.stop());
         stage.setOnCloseRequest(this::onCloseRequest);
         documentChanged();
     }
@@ -316,6 +317,8 @@ public final class EditorWindow {
         scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(EditorWindow.class.getResource("/io/visualcircuit/app/editor.css").toExternalForm());
         applyTheme(theme);
+        // A second redo key, as most editors on Linux and Windows accept it.
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), this::redo);
         scene.setOnDragOver(this::onFileDragOver);
         scene.setOnDragDropped(this::onFileDropped);
         stage.setScene(scene);

@@ -343,6 +343,9 @@ final class Inspector extends VBox {
         CommitTextEditor(Field f) {
             super(f, new TextField());
             TextField tf = getEditor();
+            // Narrow editors leave room for names with units such as "frequency [Hz]".
+            tf.setPrefColumnCount(7);
+            tf.setPrefWidth(110);
             tf.setId("prop-" + (f.paramName != null ? f.paramName : f.name.replaceAll("[^A-Za-z0-9]", "")));
             tf.setText(f.format(f.getValue()));
             tf.setTooltip(new Tooltip(f.description));

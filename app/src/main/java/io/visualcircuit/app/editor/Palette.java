@@ -85,6 +85,7 @@ final class Palette extends VBox {
         Label hint = new Label("Drag onto the canvas, or double-click", new FontIcon("mdi2i-information-outline"));
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.control.Label.USE_PREF_SIZE);
         getChildren().addAll(title, search, scroll, hint);
         setPrefWidth(200);
         setMinWidth(160);

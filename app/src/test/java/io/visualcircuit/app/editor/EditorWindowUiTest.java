@@ -267,4 +267,97 @@ class EditorWindowUiTest {
         assertTrue(circuit().block("wave").orElseThrow().params().isEmpty());
         assertFalse(fx(() -> window.document().canUndo()));
     }
+
+    @Test
+    void shouldDeleteTheSelectedBlockWithItsWiresAsOneUndoStep(FxRobot robot) {
+        Circuit c = new Circuit("t", null, List.of(Block.of("wave", "sine", 40, 40), Block.of("amp", "gain", 300, 40)),
+                List.of(new Wire(new PortRef("wave", "out"), new PortRef("amp", "in"))), List.of());
+        load(robot, c);
+        robot.clickOn(fx(() -> window.canvas().blockScreenPoint("amp")));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("wave"), circuit().blocks().stream().map(Block::id).toList());
+        assertTrue(circuit().wires().isEmpty(), "the dangling wire went with the block");
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(c, circuit());
+    }
+
+    @Test
+    void shouldOfferOnlyFittingBlocksWhenAWireIsDroppedOnEmptyCanvasAndConnectTheChosenOne(FxRobot robot) {
+        load(robot, sineAndGain());
+        Point2D empty = fx(() -> window.canvas().worldToScreen(560, 300));
+        robot.drag(port("wave", "out"), MouseButton.PRIMARY).moveTo(empty).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<io.visualcircuit.runtime.circuit.BlockType> list =
+                robot.lookup("#quickAddList").queryAs(javafx.scene.control.ListView.class);
+        List<String> offered = fx(() -> list.getItems().stream().map(io.visualcircuit.runtime.circuit.BlockType::id).toList());
+        assertTrue(offered.contains("gain") && offered.contains("plot"), offered.toString());
+        assertFalse(offered.contains("lamp"), "a lamp takes booleans, not numbers");
+        assertFalse(offered.contains("constant"), "a source has no input");
+
+        robot.write("plot").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Block plot = circuit().blocks().stream().filter(b -> b.type().equals("plot")).findFirst().orElseThrow();
+        assertEquals(List.of(new Wire(new PortRef("wave", "out"), new PortRef(plot.id(), "in"))), circuit().wires());
+    }
+
+    @Test
+    void shouldUpdateACodeBlocksPortsAndCodeFromTheCodeEditor(FxRobot robot) {
+        String id = fx(() -> window.addBlock("python", 100, 100));
+        Block fresh = circuit().block(id).orElseThrow();
+        assertTrue(fresh.code().contains("def main(inputs, outputs, parameters, synchronise)"), "template explains main()");
+        assertTrue(fresh.code().contains("def step(inputs, outputs, parameters)"), "template uses the step form");
+        assertEquals(List.of("in"), fresh.inputs().stream().map(p -> p.name()).toList());
+
+        robot.interact(() -> window.openCode(id, 3));
+        robot.clickOn("#codeInputsName").write("speed");
+        robot.clickOn("#codeInputsAdd");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("in", "speed"), circuit().block(id).orElseThrow().inputs().stream().map(p -> p.name()).toList());
+        assertNotNull(fx(() -> window.canvas().portScreenPoint(new PortRef(id, "speed"))), "the new port is drawn");
+
+        org.fxmisc.richtext.CodeArea area = robot.lookup("#codeArea").queryAs(org.fxmisc.richtext.CodeArea.class);
+        assertEquals(2, fx(() -> area.getCurrentParagraph()), "the caret is on line 3");
+        robot.interact(() -> area.replaceText("def step(inputs, outputs, parameters):\n    pass\n"));
+        robot.clickOn("#applyCode");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("def step(inputs, outputs, parameters):\n    pass\n", circuit().block(id).orElseThrow().code());
+    }
+
+    @Test
+    void shouldExportTheWholeCircuitAsPng(FxRobot robot, @TempDir Path dir) throws Exception {
+        load(robot, sineAndGain());
+        Path png = dir.resolve("c.png");
+        robot.interact(() -> assertDoesNotThrow(() -> window.exportPng(png)));
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertNotNull(img);
+        // Content spans x 40..450 and y 40..~250, plus a 30 px margin on each side, at 100 %.
+        assertEquals(470, img.getWidth(), 2);
+        assertTrue(img.getHeight() > 200, "height " + img.getHeight());
+    }
+
+    @Test
+    void shouldOfferToRecoverAutosavedWorkAndRestoreItUnsaved(FxRobot robot) throws Exception {
+        io.visualcircuit.app.document.DocumentStore store =
+                new io.visualcircuit.app.document.DocumentStore(EditorSettings.defaultDirectory());
+        for (io.visualcircuit.app.document.Recovery r : store.findRecoveries()) {
+            store.discardRecovery(r);
+        }
+        io.visualcircuit.app.document.Document crashed = new io.visualcircuit.app.document.Document();
+        crashed.execute(io.visualcircuit.app.document.commands.AddBlocks.ofType(window.catalog(), "ramp", 60, 80));
+        assertTrue(store.autosave(crashed));
+
+        Platform.runLater(window::offerRecovery);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Recover");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of("ramp"), circuit().blocks().stream().map(Block::type).toList());
+        assertTrue(fx(() -> window.document().isDirty()), "recovered work still needs saving");
+        assertTrue(store.findRecoveries().isEmpty(), "the recovery file is used up");
+    }
 }

@@ -161,10 +161,13 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             return EXIT_INVALID;
         }
         CountDownLatch finished = new CountDownLatch(1);
+        CountDownLatch reported = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             run.stop();
             closeQuietly(finalTracer, err);
             finished.countDown();
+            // Give the main thread the time to print the summary and choose the exit code.
+            awaitQuietly(reported);
         }, "vc-run-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("running " + (circuit.name().isBlank() ? file.getFileName() : circuit.name()) + " ("
@@ -181,9 +184,13 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
-            // Ctrl+C arrived: the hook is stopping the run; wait for it to finish.
+            // Ctrl+C (or SIGTERM) arrived: the hook stops the run. The JVM would then exit with
+            // 128 + signal; a user who stops a healthy run with Ctrl+C gets 0 instead, and 3
+            // still reports a crash.
             awaitQuietly(finished);
-            return summary(run, out, err);
+            int code = summary(run, out, err);
+            reported.countDown();
+            Runtime.getRuntime().halt(code);
         }
         run.stop();
         closeQuietly(tracer, err);
