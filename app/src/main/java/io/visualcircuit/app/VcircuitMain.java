@@ -24,6 +24,7 @@ public final class VcircuitMain {
         CommandLine bench = root.getSubcommands().get("bench");
         root.addSubcommand(new EditCommand());
         bench.addSubcommand(new EditorBenchCommand());
+        bench.addSubcommand(new io.visualcircuit.app.live.LiveBenchCommand());
         return root;
     }
 }

@@ -165,6 +165,27 @@ final class ValueCodec {
         return new Value.ImageValue(h, w, c, pixels);
     }
 
+    /**
+     * Decodes an image payload straight into {@code into}'s reusable pixel array (one copy out of
+     * shared memory, no allocation while frames keep their size). Returns false, leaving the
+     * buffer's metadata alone, when the bytes are not a well-formed image.
+     */
+    static boolean decodeImageInto(ByteBuffer buf, int pos, long length, SampleBuffer into) {
+        if (length < 16) {
+            return false;
+        }
+        int h = buf.getInt(pos);
+        int w = buf.getInt(pos + 4);
+        int c = buf.getInt(pos + 8);
+        if (h < 0 || w < 0 || (c != 1 && c != 3 && c != 4) || 16L + (long) h * w * c != length) {
+            return false;
+        }
+        byte[] pixels = into.pixelsForImage(h * w * c);
+        buf.get(pos + 16, pixels, 0, pixels.length);
+        into.setImage(h, w, c);
+        return true;
+    }
+
     private static Value decodeNdArray(ByteBuffer buf, int pos, long length) {
         int[] shape = readShape(buf, pos, length);
         if (shape == null) {

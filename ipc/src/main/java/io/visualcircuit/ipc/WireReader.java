@@ -31,6 +31,10 @@ public final class WireReader implements AutoCloseable {
     private ByteBuffer data;
     private SlotLayout layout;
     private long lastReturned;
+    /** Results of the last successful {@link #readLatestCore}; kept in fields so that the core allocates nothing. */
+    private long coreSequence;
+    private long coreWriteTime;
+    private Value coreValue;
 
     private WireReader(Segment segment) {
         this.segment = segment;
@@ -130,23 +134,75 @@ public final class WireReader implements AutoCloseable {
      * publish wakes it.
      */
     public Sample await(long lastSeq, long timeoutNanos) {
+        if (!awaitNewer(lastSeq, timeoutNanos)) {
+            return null;
+        }
+        return readIfNewer(lastSeq);
+    }
+
+    /**
+     * Copies the latest value into {@code into} (images into its reusable pixel array, see
+     * {@link SampleBuffer}). Returns false, leaving the buffer untouched, if nothing was ever written.
+     */
+    public boolean read(SampleBuffer into) {
+        if (!readLatestCore(into, 0)) {
+            return false;
+        }
+        fill(into, lastReturned);
+        return true;
+    }
+
+    /**
+     * Copies the latest value into {@code into} if its sequence is greater than {@code lastSeq};
+     * returns false, leaving the buffer untouched, otherwise. Never blocks. Reading a stream of
+     * equally sized images this way allocates nothing: each frame costs one copy out of shared
+     * memory.
+     */
+    public boolean readIfNewer(long lastSeq, SampleBuffer into) {
+        if (sequence() <= lastSeq || !readLatestCore(into, lastSeq)) {
+            return false;
+        }
+        fill(into, lastSeq);
+        return true;
+    }
+
+    /**
+     * Like {@link #await(long, long)}, but copies the value into {@code into}; returns false on
+     * timeout or interrupt, leaving the buffer untouched.
+     */
+    public boolean await(long lastSeq, long timeoutNanos, SampleBuffer into) {
+        return awaitNewer(lastSeq, timeoutNanos) && readIfNewer(lastSeq, into);
+    }
+
+    private void fill(SampleBuffer into, long lastSeq) {
+        if (coreValue != null) {
+            into.setValue(coreValue);
+        }
+        into.setPosition(coreSequence, coreSequence > lastSeq ? coreSequence - lastSeq - 1 : 0, coreWriteTime);
+        lastReturned = coreSequence;
+    }
+
+    /**
+     * Returns true as soon as the published sequence exceeds {@code lastSeq}; false on timeout or
+     * interrupt. Spins for {@link #SPIN_NANOS}, then sleeps on the futex.
+     */
+    private boolean awaitNewer(long lastSeq, long timeoutNanos) {
         long start = System.nanoTime();
-        Sample sample;
-        while ((sample = readIfNewer(lastSeq)) == null) {
+        while (sequence() <= lastSeq) {
             long elapsed = System.nanoTime() - start;
             if (elapsed >= timeoutNanos) {
-                return null;
+                return false;
             }
             if (elapsed < SPIN_NANOS) {
                 Thread.onSpinWait();
                 continue;
             }
             if (Thread.currentThread().isInterrupted()) {
-                return null;
+                return false;
             }
             int word = Segment.getIntAcquire(header, WireLayout.NOTIFY_OFFSET);
             if (sequence() > lastSeq) {
-                continue;
+                break;
             }
             // Full fence on both sides (here and in the writer's publish) so that either the
             // writer sees a waiter and wakes, or this thread sees the new notify word.
@@ -159,7 +215,7 @@ public final class WireReader implements AutoCloseable {
                 Segment.getAndAddIntVolatile(header, WireLayout.WAITERS_OFFSET, -1);
             }
         }
-        return sample;
+        return true;
     }
 
     /**
@@ -176,15 +232,28 @@ public final class WireReader implements AutoCloseable {
     }
 
     private Sample readLatest(long lastSeq) {
+        if (!readLatestCore(null, 0)) {
+            return null;
+        }
+        long seq = coreSequence;
+        return new Sample(seq, seq > lastSeq ? seq - lastSeq - 1 : 0, coreWriteTime, coreValue);
+    }
+
+    /**
+     * Reads the latest value into the core fields (and, for an image with a buffer given, into the
+     * buffer's pixels); false, before copying anything, if nothing was ever written or the latest
+     * sequence is not above {@code minSeq}.
+     */
+    private boolean readLatestCore(SampleBuffer into, long minSeq) {
         try {
-            return readLatestUnchecked(lastSeq);
+            return readLatestUnchecked(into, minSeq);
         } catch (InternalError e) {
             // HotSpot turns a SIGBUS on a mapped page into InternalError: the file was truncated.
             throw new WireException("wire segment " + segment.name + " shrank while being read; it was damaged", e);
         }
     }
 
-    private Sample readLatestUnchecked(long lastSeq) {
+    private boolean readLatestUnchecked(SampleBuffer into, long minSeq) {
         int mismatches = 0;
         long oddSince = 0;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -198,8 +267,8 @@ public final class WireReader implements AutoCloseable {
                 continue;
             }
             long seq = Segment.getLongAcquire(header, WireLayout.SEQUENCE_OFFSET);
-            if (seq == 0) {
-                return null;
+            if (seq == 0 || seq <= minSeq) {
+                return false;
             }
             int slot = layout.slotPosition(seq);
             long stamp = Segment.getLongAcquire(data, slot + WireLayout.SLOT_STAMP_OFFSET);
@@ -219,11 +288,18 @@ public final class WireReader implements AutoCloseable {
             long length = data.getLong(slot + WireLayout.SLOT_LENGTH_OFFSET);
             long writeTime = data.getLong(slot + WireLayout.SLOT_WRITE_TIME_OFFSET);
             Value value = null;
+            boolean wellFormed = false;
             if (length >= 0 && length <= layout.capacity()) {
+                int payload = slot + WireLayout.SLOT_HEADER_LENGTH;
                 try {
-                    value = ValueCodec.decode(data, slot + WireLayout.SLOT_HEADER_LENGTH, type, length);
+                    if (into != null && type == WireLayout.TYPE_IMAGE) {
+                        wellFormed = ValueCodec.decodeImageInto(data, payload, length, into);
+                    } else {
+                        value = ValueCodec.decode(data, payload, type, length);
+                        wellFormed = value != null;
+                    }
                 } catch (RuntimeException e) {
-                    value = null;
+                    wellFormed = false;
                 }
             }
             // Order the payload loads before the stamp re-check (the seqlock's closing read).
@@ -232,12 +308,14 @@ public final class WireReader implements AutoCloseable {
                     || Segment.getLongPlain(header, WireLayout.GENERATION_OFFSET) != generation) {
                 continue;
             }
-            if (value == null) {
+            if (!wellFormed) {
                 throw SlotLayout.corrupted(segment.name, "slot for sequence " + seq + " holds a malformed value of type "
                         + type + " and length " + length);
             }
-            long skipped = seq > lastSeq ? seq - lastSeq - 1 : 0;
-            return new Sample(seq, skipped, writeTime, value);
+            coreSequence = seq;
+            coreWriteTime = writeTime;
+            coreValue = value;
+            return true;
         }
         throw new WireException("could not read a consistent value from wire " + segment.name + " in " + MAX_ATTEMPTS
                 + " attempts; the segment is corrupted or rewritten faster than it can be copied");

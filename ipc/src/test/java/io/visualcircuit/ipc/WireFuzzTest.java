@@ -109,6 +109,10 @@ class WireFuzzTest {
             reader.writerAlive();
             reader.read();
             reader.readIfNewer(0);
+            // The latest value is an image: the allocation-free path decodes it into a buffer.
+            SampleBuffer buffer = new SampleBuffer(new byte[2 * 3 * 3]);
+            reader.read(buffer);
+            reader.readIfNewer(0, buffer);
             reader.await(Long.MAX_VALUE, 1_000_000);
             return true;
         } catch (WireException expected) {

@@ -49,6 +49,7 @@ public final class BlockMain {
             fail(ControlMessages.EXIT_SETUP_FAILED, "cannot read the block's spec: " + e.getMessage());
             return;
         }
+        ignoreInterrupt();
         armParentDeath(spec.parentPid());
         ControlChannel control = ControlChannel.start(System.in, spec.params());
         JavaBlock block;
@@ -75,6 +76,20 @@ public final class BlockMain {
         }
         System.out.flush();
         System.exit(0);
+    }
+
+    /**
+     * Ctrl+C in a terminal signals every process of the foreground group, blocks included; the
+     * runtime catches it and stops the blocks in order, so a block must not die of it first (it
+     * would look like a crash).
+     */
+    @SuppressWarnings("removal")
+    private static void ignoreInterrupt() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
+        } catch (IllegalArgumentException | LinkageError e) {
+            // No such signal here; nothing to ignore.
+        }
     }
 
     /**

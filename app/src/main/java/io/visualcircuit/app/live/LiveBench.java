@@ -1,6 +1,10 @@
 package io.visualcircuit.app.live;
 
+import io.visualcircuit.app.canvas.BlockGeometry;
+import io.visualcircuit.app.canvas.CircuitCanvas;
+import io.visualcircuit.app.canvas.ViewTransform;
 import io.visualcircuit.runtime.circuit.Block;
+import io.visualcircuit.runtime.circuit.Catalog;
 import io.visualcircuit.runtime.circuit.Circuit;
 import io.visualcircuit.runtime.circuit.PortRef;
 import io.visualcircuit.runtime.circuit.PortType;
@@ -8,10 +12,7 @@ import io.visualcircuit.runtime.circuit.Wire;
 import io.visualcircuit.runtime.run.WireInfo;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Pane;
-import javafx.scene.paint.Color;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 import java.io.PrintStream;
@@ -31,11 +32,9 @@ import java.util.concurrent.TimeUnit;
  * {@link Platform#runLater} and the writers with their own threads.
  */
 public final class LiveBench {
-    /** Block body size and grid spacing of the generated circuit (world units). */
-    static final double BLOCK_W = 80;
-    static final double BLOCK_H = 40;
-    static final double PAIR_DX = 220;
-    static final double PAIR_DY = 60;
+    /** Grid spacing of the generated circuit (world units): a source and its display side by side. */
+    static final double PAIR_DX = 2 * BlockGeometry.WIDTH + 100;
+    static final double PAIR_DY = 80;
     static final double VIEW_W = 1280;
     static final double VIEW_H = 800;
 
@@ -86,7 +85,7 @@ public final class LiveBench {
             double y = (i / cols) * PAIR_DY;
             blocks.add(Block.of(from.block(), "constant", x, y));
             String sink = "show" + i;
-            blocks.add(Block.of(sink, "display", x + 120, y));
+            blocks.add(Block.of(sink, "display", x + BlockGeometry.WIDTH + 60, y));
             ws.add(new Wire(from, new PortRef(sink, "in")));
         }
         return new Circuit("live bench", null, blocks, ws, List.of());
@@ -106,7 +105,7 @@ public final class LiveBench {
                 try {
                     Stage s = new Stage();
                     s.setTitle("VisualCircuit live benchmark");
-                    s.setScene(new Scene(new Pane(view.canvas), VIEW_W, VIEW_H));
+                    s.setScene(new Scene(new BorderPane(view.canvas), VIEW_W, VIEW_H));
                     s.show();
                     stage.complete(s);
                 } catch (RuntimeException e) {
@@ -135,8 +134,8 @@ public final class LiveBench {
                 frames += m[1];
                 maxPulse = Math.max(maxPulse, m[2] / 1e6);
                 phases.add(String.format(Locale.ROOT,
-                        "phase %-8s zoom=%.2f visible_wires=%d paints=%d fx_busy=%.1f%% max_pulse_ms=%.1f",
-                        names[p], z, m[3], m[1], 100.0 * m[0] / elapsed, m[2] / 1e6));
+                        "phase %-8s zoom=%.2f visible_wires=%d paints_per_s=%.1f fx_busy=%.1f%% max_pulse_ms=%.1f",
+                        names[p], z, m[3], m[1] * 1e9 / elapsed, 100.0 * m[0] / elapsed, m[2] / 1e6));
             }
             runOnFx(() -> {
                 view.stop();
@@ -156,7 +155,8 @@ public final class LiveBench {
         for (String p : r.phases()) {
             out.println(p);
         }
-        out.println("fx busy = time in the live pulse handler (frame hand-over + canvas paint) / wall time");
+        out.println("fx busy = time in the live pulse handler (frame hand-over + canvas paint) / wall time;"
+                + " paints_per_s should be close to the sample rate (fewer means frames were skipped)");
         out.println(r.lastLine());
     }
 
@@ -164,10 +164,10 @@ public final class LiveBench {
         double maxX = 0;
         double maxY = 0;
         for (Block b : c.blocks()) {
-            maxX = Math.max(maxX, b.x() + BLOCK_W);
-            maxY = Math.max(maxY, b.y() + BLOCK_H);
+            maxX = Math.max(maxX, b.x() + BlockGeometry.WIDTH);
+            maxY = Math.max(maxY, b.y() + PAIR_DY);
         }
-        return Math.min(VIEW_W / maxX, VIEW_H / maxY) * 0.98;
+        return Math.max(ViewTransform.MIN_SCALE, Math.min(VIEW_W / maxX, VIEW_H / maxY) * 0.98);
     }
 
     private static void startFx() throws InterruptedException {
@@ -204,93 +204,58 @@ public final class LiveBench {
     }
 
     /**
-     * A minimal circuit painter with the same contract as the editor canvas towards its overlay:
-     * cull what is off screen, draw bodies and wires, then let the overlay draw on top. FX thread only.
+     * The editor's own circuit canvas with the live overlay, fed by a {@link LivePulse} exactly as in
+     * a run: a new frame goes to the overlay and marks the canvas dirty; the canvas paints once on
+     * the next pulse. Busy time = pulse handler time + canvas paint time. FX thread only.
      */
     static final class BenchView {
-        final Canvas canvas = new Canvas(VIEW_W, VIEW_H);
-        private final Circuit circuit;
+        final CircuitCanvas canvas = new CircuitCanvas(Catalog.standard());
         private final LiveOverlay overlay;
         private final LivePulse pulse;
-        private final java.util.Map<String, Block> blocks = new java.util.HashMap<>();
-        private double zoom = 1;
-        private long paints;
-        private int visibleWires;
+        private long paintNanos;
+        private long maxPaint;
+        private long paintsAtBegin;
 
         BenchView(Circuit circuit, LiveSampler sampler) {
-            this.circuit = circuit;
-            for (Block b : circuit.blocks()) {
-                blocks.put(b.id(), b);
-            }
+            canvas.setPrefSize(VIEW_W, VIEW_H);
+            canvas.setCircuit(circuit);
+            canvas.setShowMinimap(false);
             overlay = new LiveOverlay(circuit, sampler, (b, p, v) -> { });
+            canvas.setOverlay(overlay);
+            canvas.setFrameListener(d -> {
+                paintNanos += d;
+                maxPaint = Math.max(maxPaint, d);
+            });
             pulse = new LivePulse(sampler::latest);
             pulse.addView(f -> {
                 overlay.setFrame(f);
-                paint();
+                canvas.markDirty();
             });
             pulse.start();
         }
 
         void begin(double z) {
-            zoom = z;
-            paints = 0;
+            canvas.view().set(z, 10, 10);
+            canvas.markDirty();
             pulse.resetCounters();
+            paintNanos = 0;
+            maxPaint = 0;
+            paintsAtBegin = canvas.framesPainted();
         }
 
-        /** {busy nanos, paints, max pulse nanos, visible wires} since {@link #begin}. */
+        /** {busy nanos, paints, max (pulse + paint) nanos, visible wires} since {@link #begin}. */
         long[] end() {
-            return new long[] {pulse.busyNanos(), paints, pulse.maxPulseNanos(), visibleWires};
+            double vw = (VIEW_W - 10) / canvas.view().scale();
+            double vh = (VIEW_H - 10) / canvas.view().scale();
+            long visible = canvas.geometry().wires().stream().filter(w -> Math.min(w.x1(0), w.x2(0)) <= vw
+                    && Math.min(w.y1(0), w.y2(0)) <= vh).count();
+            return new long[] {pulse.busyNanos() + paintNanos, canvas.framesPainted() - paintsAtBegin,
+                    pulse.maxPulseNanos() + maxPaint, visible};
         }
 
         void stop() {
             pulse.stop();
-        }
-
-        void paint() {
-            paints++;
-            GraphicsContext g = canvas.getGraphicsContext2D();
-            g.setTransform(1, 0, 0, 1, 0, 0);
-            g.setFill(Color.web("#f8fafc"));
-            g.fillRect(0, 0, VIEW_W, VIEW_H);
-            g.setTransform(zoom, 0, 0, zoom, 10, 10);
-            double vw = (VIEW_W - 10) / zoom;
-            double vh = (VIEW_H - 10) / zoom;
-            int visible = 0;
-            for (Wire w : circuit.wires()) {
-                Block a = blocks.get(w.from().block());
-                Block b = blocks.get(w.to().block());
-                double x1 = a.x() + BLOCK_W;
-                double y1 = a.y() + BLOCK_H / 2;
-                double x2 = b.x();
-                double y2 = b.y() + BLOCK_H / 2;
-                if (Math.max(x1, x2) < 0 || Math.min(x1, x2) > vw || Math.max(y1, y2) < 0 || Math.min(y1, y2) > vh) {
-                    continue;
-                }
-                visible++;
-                Color c = overlay.wireColor(w);
-                g.setGlobalAlpha(overlay.wireOpacity(w));
-                g.setStroke(c == null ? Color.web("#2563eb") : c);
-                g.setLineWidth(2);
-                double dx = Math.max(30, (x2 - x1) / 2);
-                g.beginPath();
-                g.moveTo(x1, y1);
-                g.bezierCurveTo(x1 + dx, y1, x2 - dx, y2, x2, y2);
-                g.stroke();
-                g.setGlobalAlpha(1);
-                overlay.paintWire(g, w, (x1 + x2) / 2, (y1 + y2) / 2, zoom);
-            }
-            visibleWires = visible;
-            for (Block b : circuit.blocks()) {
-                if (b.x() + BLOCK_W < 0 || b.x() > vw || b.y() + BLOCK_H < 0 || b.y() > vh) {
-                    continue;
-                }
-                g.setFill(Color.WHITE);
-                g.setStroke(Color.web("#94a3b8"));
-                g.setLineWidth(1);
-                g.fillRoundRect(b.x(), b.y(), BLOCK_W, BLOCK_H, 8, 8);
-                g.strokeRoundRect(b.x(), b.y(), BLOCK_W, BLOCK_H, 8, 8);
-                overlay.paintBlock(g, b, b.x(), b.y(), BLOCK_W, BLOCK_H, zoom);
-            }
+            canvas.setOverlay(null);
         }
     }
 

@@ -121,8 +121,16 @@ public final class LiveOverlay implements CanvasOverlay {
         this.live = live;
     }
 
+    /**
+     * False: the canvas need not repaint on every pulse. The {@link LivePulse} marks it dirty when a
+     * new frame arrives, so painting follows the sample rate (30 Hz), not the screen's refresh rate.
+     */
     @Override
     public boolean animating() {
+        return false;
+    }
+
+    public boolean isLive() {
         return live;
     }
 
@@ -252,7 +260,8 @@ public final class LiveOverlay implements CanvasOverlay {
             return sb.toString();
         }
         if (b.stats() == null) {
-            return st.state().name().toLowerCase(Locale.ROOT);
+            // Blocks without a process (displays, sliders) are simply there; only say so when not running.
+            return st.pid() < 0 && st.state() == BlockState.RUNNING ? "" : st.state().name().toLowerCase(Locale.ROOT);
         }
         String rate = b.stats().requestedRateHz() > 0
                 ? ValueFormat.number(Math.round(b.stats().achievedRateHz() * 10) / 10.0) + "/"

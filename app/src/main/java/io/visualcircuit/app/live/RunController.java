@@ -1,6 +1,8 @@
 package io.visualcircuit.app.live;
 
+import io.visualcircuit.app.canvas.BlockGeometry;
 import io.visualcircuit.app.canvas.CanvasOverlay;
+import io.visualcircuit.app.canvas.CircuitCanvas;
 import io.visualcircuit.app.document.Document;
 import io.visualcircuit.app.document.DocumentListener;
 import io.visualcircuit.runtime.circuit.Block;
@@ -9,9 +11,17 @@ import io.visualcircuit.runtime.circuit.Circuit;
 import io.visualcircuit.runtime.circuit.Problem;
 import io.visualcircuit.runtime.circuit.Validator;
 import io.visualcircuit.runtime.cli.WireTrace;
+import io.visualcircuit.runtime.run.BlockState;
+import io.visualcircuit.runtime.run.BlockStatus;
 import io.visualcircuit.runtime.run.Run;
 import io.visualcircuit.runtime.run.RunListener;
+import io.visualcircuit.runtime.run.WireInfo;
 import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -157,7 +167,9 @@ public final class RunController {
             try {
                 started = starter.start(circuit);
             } catch (Exception e) {
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                // One status-bar line: the runtime lists several problems on separate lines.
+                String why = e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage().strip().replaceAll("\\s*\\n\\s*", "; ");
                 Platform.runLater(() -> {
                     document.setStructureLock(null);
                     phase.set(Phase.IDLE);
@@ -339,6 +351,47 @@ public final class RunController {
             }
         }
         applied = now;
+    }
+
+    /**
+     * Gives the canvas a block context menu while running: restart the block's process, show its
+     * log, probe its outputs. The menu only appears during a run; otherwise the event is left alone.
+     */
+    public void installBlockMenu(CircuitCanvas canvas) {
+        // A secondary-button press (not CONTEXT_MENU_REQUESTED, which headless platforms do not send).
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (phase.get() != Phase.RUNNING || e.getButton() != MouseButton.SECONDARY) {
+                return;
+            }
+            Point2D w = canvas.screenToWorld(e.getScreenX(), e.getScreenY());
+            BlockGeometry b = canvas.blockAt(w.getX(), w.getY());
+            if (b == null) {
+                return;
+            }
+            blockMenu(b.id()).show(canvas, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
+    /** The context menu of a block in the running circuit. */
+    ContextMenu blockMenu(String blockId) {
+        BlockStatus st = run.state(blockId);
+        MenuItem restart = new MenuItem("Restart block " + blockId);
+        restart.setId("menuRestartBlock");
+        restart.setDisable(st == null || st.pid() < 0 && st.state() == BlockState.RUNNING);
+        restart.setOnAction(e -> restartBlock(blockId));
+        MenuItem log = new MenuItem("Show log");
+        log.setId("menuShowLog");
+        log.setOnAction(e -> console.showBlock(blockId));
+        ContextMenu menu = new ContextMenu(restart, log);
+        for (WireInfo w : run.wires()) {
+            if (w.wire().startsWith(blockId + ".") && w.wire().indexOf('.', blockId.length() + 1) < 0) {
+                MenuItem probe = new MenuItem("Probe " + w.wire());
+                probe.setOnAction(e -> probes.pin(w.wire()));
+                menu.getItems().add(probe);
+            }
+        }
+        return menu;
     }
 
     /** Stops everything (window closing). */

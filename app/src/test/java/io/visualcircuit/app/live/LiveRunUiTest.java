@@ -4,6 +4,8 @@ import io.visualcircuit.app.canvas.CanvasOverlay;
 import io.visualcircuit.app.canvas.CircuitCanvas;
 import io.visualcircuit.app.canvas.CircuitGeometry;
 import io.visualcircuit.app.document.Document;
+import io.visualcircuit.app.document.CommandRefusedException;
+import io.visualcircuit.app.document.commands.Disconnect;
 import io.visualcircuit.app.document.commands.SetParameter;
 import io.visualcircuit.runtime.circuit.Block;
 import io.visualcircuit.runtime.circuit.Catalog;
@@ -101,6 +103,7 @@ class LiveRunUiTest {
                         return stage;
                     }
                 }, console, probes);
+        controller.installBlockMenu(canvas);
         stage.setScene(new Scene(new BorderPane(canvas, null, probes, console, null), 1000, 700));
         stage.show();
     }
@@ -178,10 +181,11 @@ class LiveRunUiTest {
         double[] r = fx(() -> controller.overlay().blockRect("speed"));
         // The slider track runs from 10 units inside the body's left edge to 10 inside its right edge.
         Point2D from = fx(() -> canvas.worldToScreen(r[0] + 10 + 0.1 * (r[2] - 20), r[1] + r[3] - 14));
-        Point2D to = fx(() -> canvas.worldToScreen(r[0] + 10 + 0.75 * (r[2] - 20), r[1] + r[3] - 14));
+        // Dragged past the right end of the track: the slider stops at its maximum (no pixel rounding).
+        Point2D to = fx(() -> canvas.worldToScreen(r[0] + r[2] - 4, r[1] + r[3] - 14));
         robot.moveTo(from).press(MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
-        await(() -> "15".equals(onFx(() -> controller.overlay().displayText("show"))), 10);
-        assertEquals(new LiveValue.Number(7.5), controller.sampler().latest().wire("speed.out").value());
+        await(() -> "20".equals(onFx(() -> controller.overlay().displayText("show"))), 10);
+        assertEquals(new LiveValue.Number(10), controller.sampler().latest().wire("speed.out").value());
     }
 
     @Test
@@ -195,7 +199,11 @@ class LiveRunUiTest {
         await(() -> onFx(() -> controller.overlay().healthText("oops")).startsWith("crashed"), 20);
         assertTrue(onFx(() -> controller.overlay().healthText("oops")).startsWith("crashed (exit "),
                 "exit code shown");
+        // Wait for the runtime's own "crashed" line too, so the list does not scroll under the mouse.
+        await(() -> fx(() -> console.visibleLines().stream().anyMatch(l -> l.blockId().equals("oops")
+                && l.stream() == io.visualcircuit.runtime.run.LogLine.Stream.RUNTIME && l.text().contains("crash"))), 10);
         await(() -> robot.lookup("#traceback-oops-2").tryQuery().isPresent(), 10);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#traceback-oops-2");
         assertEquals(List.of("oops:2"), openedCode);
         assertTrue(fx(() -> console.visibleLines().stream()
@@ -229,6 +237,21 @@ class LiveRunUiTest {
     }
 
     @Test
+    void shouldRestartOneBlockFromItsContextMenu(FxRobot robot) {
+        open(robot, sineToDisplay());
+        runAndWait(robot);
+        Run run = controller.run();
+        await(() -> run.state("wave").state() == BlockState.RUNNING && run.state("wave").pid() > 0, 20);
+        long before = run.state("wave").pid();
+        Point2D title = fx(() -> canvas.blockScreenPoint("wave"));
+        robot.rightClickOn(title);
+        robot.clickOn("Restart block wave");
+        await(() -> run.state("wave").state() == BlockState.RUNNING && run.state("wave").pid() > 0
+                && run.state("wave").pid() != before, 20);
+        assertFalse(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false), "the old process ended");
+    }
+
+    @Test
     void shouldApplyParameterEditsLiveAndRefuseStructuralEditsWhileRunning(FxRobot robot) {
         open(robot, sineToDisplay());
         runAndWait(robot);
@@ -240,7 +263,16 @@ class LiveRunUiTest {
             }
         });
         await(() -> "0".equals(onFx(() -> controller.overlay().displayText("show"))), 10);
-        assertEquals(RunController.STRUCTURE_LOCK, document.structureLock().orElse(null));
+        String refusal = fx(() -> {
+            try {
+                document.execute(new Disconnect(PortRef.parse("wave.out"), PortRef.parse("show.in")));
+                return "accepted";
+            } catch (CommandRefusedException e) {
+                return e.getMessage();
+            }
+        });
+        assertEquals(RunController.STRUCTURE_LOCK, refusal);
+        assertEquals(1, fx(() -> document.circuit().wires().size()), "the wire is still there");
     }
 
     @Test

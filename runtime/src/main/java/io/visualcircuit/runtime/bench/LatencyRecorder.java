@@ -20,12 +20,15 @@ final class LatencyRecorder {
         }
     }
 
-    /** {@code stats COUNT P50 P99 P999} in nanoseconds, the line children print for the parent. */
+    /**
+     * {@code stats COUNT P50 P99 P999 RECEIVED}: percentiles in nanoseconds over the COUNT samples
+     * kept after warm-up, and how many were recorded in all; the line children print for the parent.
+     */
     String statsLine() {
         long[] sorted = Arrays.copyOfRange(samples, count / 10, count);
         Arrays.sort(sorted);
         return "stats " + sorted.length + " " + percentile(sorted, 0.50) + " " + percentile(sorted, 0.99) + " "
-                + percentile(sorted, 0.999);
+                + percentile(sorted, 0.999) + " " + count;
     }
 
     private static long percentile(long[] sorted, double p) {

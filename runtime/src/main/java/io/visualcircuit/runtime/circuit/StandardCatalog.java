@@ -155,8 +155,8 @@ final class StandardCatalog {
         // Image: uint8 images, height x width x channels.
         t.add(compute("test-pattern", IMAGE, "A moving synthetic scene, for trying image blocks.",
                 ports(out(PortType.IMAGE)),
-                integer("width", 320L, "px", "Image width").withRange(1.0, 8192.0),
-                integer("height", 240L, "px", "Image height").withRange(1.0, 8192.0)));
+                integer("width", 320L, "px", "Image width").withRange(1.0, 4096.0),
+                integer("height", 240L, "px", "Image height").withRange(1.0, 4096.0)));
         t.add(compute("image-file", IMAGE, "An image read from a PNG or JPEG file.",
                 ports(out(PortType.IMAGE)),
                 new ParamSpec("path", ParamType.PATH, "", null, null, null, List.of(), "The PNG or JPEG file")));

@@ -88,10 +88,8 @@ public final class Validator {
                         + "\" (" + known + "); it is ignored", b.id(), null, at));
                 continue;
             }
-            String wrong = checkParam(spec, e.getValue());
-            if (wrong != null) {
-                out.add(Problem.error(what + ": parameter \"" + e.getKey() + "\" " + wrong, b.id(), null, at));
-            }
+            ParamCheck.problem(spec, e.getValue()).ifPresent(wrong -> out.add(Problem.error(
+                    what + ": parameter \"" + e.getKey() + "\" " + wrong, b.id(), null, at)));
         }
         if (!b.inputs().isEmpty() || !b.outputs().isEmpty()) {
             out.add(Problem.warning(what + ": only code blocks declare \"inputs\" and \"outputs\"; a " + type.id()
@@ -125,52 +123,13 @@ public final class Validator {
         for (int k = 0; k < ports.size(); k++) {
             String name = ports.get(k).name();
             Position at = map.port(i, dir, k);
-            if (name.isBlank()) {
-                out.add(Problem.error(what + ": " + list + "[" + k + "] has an empty name", b.id(), null, at));
-            } else if (name.contains(".")) {
-                out.add(Problem.error(what + ": port name \"" + name + "\" must not contain a dot (wires are"
-                        + " written \"block.port\")", b.id(), null, at));
+            String wrong = PortSpec.nameProblem(name).orElse(null);
+            if (wrong != null) {
+                out.add(Problem.error(what + ": " + wrong, b.id(), null, at));
             } else if (seen.putIfAbsent(name, list) != null) {
                 out.add(Problem.error(what + ": the port name \"" + name + "\" is declared twice (also in "
                         + seen.get(name) + ")", b.id(), null, at));
             }
-        }
-    }
-
-    /** Why a value does not fit its parameter, or null when it does. */
-    static String checkParam(ParamSpec spec, Object v) {
-        switch (spec.type()) {
-            case NUMBER:
-            case INTEGER: {
-                if (!(v instanceof Number n)) {
-                    return "must be " + (spec.type() == ParamType.INTEGER ? "a whole number" : "a number")
-                            + ", not " + describe(v);
-                }
-                double d = n.doubleValue();
-                if (!Double.isFinite(d)) {
-                    return "must be a finite number, not " + d;
-                }
-                if (spec.type() == ParamType.INTEGER && d != Math.rint(d)) {
-                    return "must be a whole number, not " + d;
-                }
-                if ((spec.min() != null && d < spec.min()) || (spec.max() != null && d > spec.max())) {
-                    return "is " + plain(d) + ", out of range " + range(spec);
-                }
-                return null;
-            }
-            case BOOLEAN:
-                return v instanceof Boolean ? null : "must be true or false, not " + describe(v);
-            case CHOICE:
-                if (!(v instanceof String s) || !spec.choices().contains(s)) {
-                    return "must be one of " + spec.choices().stream().map(c -> "\"" + c + "\"")
-                            .collect(Collectors.joining(", ")) + ", not " + describe(v);
-                }
-                return null;
-            case STRING:
-            case PATH:
-                return v instanceof String ? null : "must be a text, not " + describe(v);
-            default:
-                throw new IllegalStateException("unhandled parameter type " + spec.type());
         }
     }
 
@@ -237,26 +196,6 @@ public final class Validator {
 
     private static String at(Position p) {
         return p.isKnown() ? " at line " + p.line() : "";
-    }
-
-    private static String range(ParamSpec spec) {
-        String lo = spec.min() == null ? "-inf" : plain(spec.min());
-        String hi = spec.max() == null ? "inf" : plain(spec.max());
-        return "[" + lo + ", " + hi + "]" + (spec.unit() == null ? "" : " " + spec.unit());
-    }
-
-    private static String plain(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-    }
-
-    private static String describe(Object v) {
-        if (v instanceof String s) {
-            return "the text \"" + (s.length() > 40 ? s.substring(0, 37) + "..." : s) + "\"";
-        }
-        if (v instanceof Boolean) {
-            return v.toString();
-        }
-        return v == null ? "nothing" : v.toString();
     }
 
     /** " (did you mean ...?)" for a near miss such as "sinus", else empty. */

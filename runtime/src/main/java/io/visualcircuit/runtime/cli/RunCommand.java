@@ -8,7 +8,7 @@ import io.visualcircuit.runtime.circuit.Execution;
 import io.visualcircuit.runtime.circuit.Problem;
 import io.visualcircuit.runtime.circuit.Validator;
 import io.visualcircuit.runtime.format.CircuitFormatException;
-import io.visualcircuit.runtime.format.CircuitJson;
+import io.visualcircuit.runtime.format.CircuitFiles;
 import io.visualcircuit.runtime.format.LoadResult;
 import io.visualcircuit.runtime.run.BlockState;
 import io.visualcircuit.runtime.run.BlockStatus;
@@ -29,7 +29,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +61,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The circuit file (.json).")
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "The circuit file (.json), or a VisualCircuit project (.vc3, .vc) to import.")
     private Path file;
 
     @Option(names = "--for", paramLabel = "DURATION",
@@ -110,16 +110,13 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
         LoadResult loaded;
         try {
-            loaded = CircuitJson.parse(Files.readAllBytes(file), file.toString());
-        } catch (NoSuchFileException e) {
-            err.println("vcircuit run: no such file: " + file);
-            return EXIT_INVALID;
-        } catch (IOException e) {
-            err.println("vcircuit run: cannot read " + file + ": " + e.getMessage());
-            return EXIT_INVALID;
+            loaded = CircuitFiles.read(file);
         } catch (CircuitFormatException e) {
             e.problems().forEach(p -> err.println(p.format(e.file())));
             return EXIT_INVALID;
+        }
+        for (Problem w : loaded.warnings()) {
+            err.println(w.format(file.toString()));
         }
         Circuit circuit = loaded.circuit();
         List<Problem> problems = Validator.validate(circuit, Catalog.standard(), loaded.sourceMap());
@@ -161,10 +158,13 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             return EXIT_INVALID;
         }
         CountDownLatch finished = new CountDownLatch(1);
+        CountDownLatch reported = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             run.stop();
             closeQuietly(finalTracer, err);
             finished.countDown();
+            // Give the main thread the time to print the summary and choose the exit code.
+            awaitQuietly(reported);
         }, "vc-run-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("running " + (circuit.name().isBlank() ? file.getFileName() : circuit.name()) + " ("
@@ -181,9 +181,13 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
-            // Ctrl+C arrived: the hook is stopping the run; wait for it to finish.
+            // Ctrl+C (or SIGTERM) arrived: the hook stops the run. The JVM would then exit with
+            // 128 + signal; a user who stops a healthy run with Ctrl+C gets 0 instead, and 3
+            // still reports a crash.
             awaitQuietly(finished);
-            return summary(run, out, err);
+            int code = summary(run, out, err);
+            reported.countDown();
+            Runtime.getRuntime().halt(code);
         }
         run.stop();
         closeQuietly(tracer, err);

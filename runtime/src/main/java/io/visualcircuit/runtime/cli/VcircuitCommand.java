@@ -39,7 +39,7 @@ public final class VcircuitCommand implements Runnable {
 
         // ---- Commands defined in other runtime packages: register each with one line here. ----
         root.addSubcommand(new RunCommand());
-        // bench startup:  bench.addSubcommand(new <startup benchmark command>());
+        bench.addSubcommand(new io.visualcircuit.runtime.bench.StartupBench());
         bench.addSubcommand(new io.visualcircuit.runtime.bench.WiresBench());
         // ---- end of registrations ----
 

@@ -6,12 +6,15 @@ import java.util.concurrent.locks.LockSupport;
  * Holds a block to its rate. Deadlines are absolute (each one period after the previous deadline,
  * not after the end of the step), so the average rate is exact whatever the step costs; the thread
  * parks until just before a deadline and spins the last fraction of a millisecond, because a parked
- * thread wakes tens of microseconds late. A block that falls more than a period behind skips the
- * lost steps instead of bursting to catch up. Used by the stepping thread only.
+ * thread wakes tens of microseconds late. A block delayed by a few periods (the machine was busy
+ * for a moment) catches up by stepping at once, so its rate over a second stays exact; one that
+ * falls further behind drops the lost steps instead of bursting. Used by the stepping thread only.
  */
 public final class Pacer {
     private static final long SPIN_NANOS = 150_000;
     private static final long MAX_PARK_NANOS = 20_000_000;
+    /** How many periods late a block may be and still catch up. */
+    private static final int MAX_BACKLOG = 5;
 
     private final long periodNanos;
     private long next;
@@ -48,7 +51,7 @@ public final class Pacer {
         }
         long now = System.nanoTime();
         next += periodNanos;
-        if (next <= now) {
+        if (now - next > MAX_BACKLOG * periodNanos) {
             next = now + periodNanos;
         }
         return true;

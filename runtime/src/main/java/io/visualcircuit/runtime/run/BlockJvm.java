@@ -44,6 +44,9 @@ final class BlockJvm {
             "-XX:MaxMetaspaceSize=96m",
             "-XX:-UsePerfData",
             "-Xshare:auto",
+            // jnr-ffi binds libc by reflection instead of generating classes at start-up, which
+            // halves the CPU a block needs to attach to its wires; the calls it makes are few.
+            "-Djnr.ffi.asm.enabled=false",
             "-Djava.awt.headless=true");
 
     /** The entry point of block processes ({@code io.visualcircuit.runtime.BlockMain}). */
@@ -59,6 +62,7 @@ final class BlockJvm {
     private final String classpath;
     private final boolean sharing;
     private final Path archive;
+    private final Path nativeFolder;
 
     BlockJvm(String javaExecutable, boolean sharing) {
         this.java = javaExecutable != null ? javaExecutable
@@ -66,6 +70,7 @@ final class BlockJvm {
         this.classpath = LeanClasspath.find();
         this.sharing = sharing;
         this.archive = sharing ? archiveFile() : null;
+        this.nativeFolder = NativeLibraries.jffiFolder(classpath, cacheFolder().getParent().resolve("native"));
     }
 
     String classpath() {
@@ -76,7 +81,7 @@ final class BlockJvm {
     List<String> command(Path specFile) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
-        cmd.addAll(FLAGS);
+        cmd.addAll(flags());
         if (archive != null && Files.isRegularFile(archive)) {
             cmd.add("-XX:SharedArchiveFile=" + archive);
             // A stale archive must not fill the user's log with warnings; the JVM just starts slower.
@@ -132,7 +137,7 @@ final class BlockJvm {
             Files.createDirectories(archive.getParent());
             List<String> dump = new ArrayList<>();
             dump.add(java);
-            dump.addAll(FLAGS);
+            dump.addAll(flags());
             dump.add("-XX:ArchiveClassesAtExit=" + tmp);
             dump.add("-cp");
             dump.add(classpath);
@@ -142,7 +147,7 @@ final class BlockJvm {
             if (dumped) {
                 List<String> check = new ArrayList<>();
                 check.add(java);
-                check.addAll(FLAGS.stream().filter(f -> !f.startsWith("-Xshare")).toList());
+                check.addAll(flags().stream().filter(f -> !f.startsWith("-Xshare")).toList());
                 check.add("-Xshare:on");
                 check.add("-XX:SharedArchiveFile=" + tmp);
                 check.add("-cp");
@@ -165,6 +170,17 @@ final class BlockJvm {
                 // A leftover temporary file is harmless and replaced next time.
             }
         }
+    }
+
+    /** The JVM flags of a block process, with jffi's native library taken from the cache when extracted. */
+    private List<String> flags() {
+        if (nativeFolder == null) {
+            return FLAGS;
+        }
+        List<String> f = new ArrayList<>(FLAGS);
+        // Without this, every block JVM extracts jffi's library from its jar into a new temporary file.
+        f.add("-Djffi.boot.library.path=" + nativeFolder);
+        return f;
     }
 
     private static boolean runQuietly(List<String> command) {

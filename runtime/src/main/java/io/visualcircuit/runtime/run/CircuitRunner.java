@@ -18,6 +18,22 @@ public final class CircuitRunner {
     private CircuitRunner() {
     }
 
+    /**
+     * Makes the class-data-sharing archive of Java block processes now when it is missing, instead
+     * of in the background during the first run (used by the start-up benchmark). Blocks the
+     * calling thread up to {@code timeout}.
+     *
+     * @return true when block JVMs will start with the archive; false when it is disabled or the
+     *         JVM cannot archive this classpath (for example classes in folders, as in a
+     *         development build), in which case blocks use the JDK's default archive
+     */
+    public static boolean prepareJavaBlocks(RunOptions options, java.time.Duration timeout) {
+        if (!options.classDataSharing()) {
+            return false;
+        }
+        return new BlockJvm(options.java(), true).prepareArchive(timeout.toMillis());
+    }
+
     /** Starts {@code circuit} with default options. */
     public static Run start(Circuit circuit) {
         return start(circuit, RunOptions.defaults());

@@ -20,20 +20,24 @@ import java.util.Set;
  * <p>How it is found, in order:
  * <ol>
  *   <li>the system property {@code visualcircuit.block.classpath}, when set;</li>
- *   <li>when this program's own {@code java.class.path} holds the runtime's classes (the launcher,
- *   the editor, tests), that classpath minus the jars a block never needs: JavaFX, ControlsFX,
- *   AtlantaFX, Ikonli, RichTextFX and its helpers, TestFX, Monocle, JUnit, ArchUnit and test
- *   tooling;</li>
- *   <li>otherwise the runtime's location plus {@code classpath.txt}, which the build writes next to
- *   it ({@code runtime/target/classpath.txt}).</li>
+ *   <li>when the runtime is a packaged jar (as for {@code ./vcircuit}): that jar plus the
+ *   {@code classpath.txt} the build writes next to it ({@code runtime/target/classpath.txt}),
+ *   so the editor's own classes and jars never reach a block;</li>
+ *   <li>otherwise (tests, a development build with class folders) this program's own
+ *   {@code java.class.path}.</li>
  * </ol>
+ * Either way the jars a block never needs are left out: JavaFX, ControlsFX, AtlantaFX, Ikonli,
+ * RichTextFX and its helpers, TestFX, Monocle, JUnit, ArchUnit and test tooling, and the libraries
+ * of the file format, command line and benchmarks (Jackson, picocli, Agrona).
  * Stateless; safe from any thread.
  */
 final class LeanClasspath {
     private static final List<String> EXCLUDED = List.of(
             "javafx", "controlsfx", "atlantafx", "ikonli", "richtext", "flowless", "reactfx", "undofx",
             "wellbehavedfx", "testfx", "monocle", "junit", "opentest4j", "apiguardian", "archunit",
-            "hamcrest", "surefire", "assertj");
+            "hamcrest", "surefire", "assertj",
+            // Used by the file format, the command line and the benchmarks, never by a block.
+            "jackson", "picocli", "agrona");
 
     private LeanClasspath() {
     }
@@ -44,25 +48,29 @@ final class LeanClasspath {
             return explicit;
         }
         Path runtime = runtimeLocation();
-        String own = System.getProperty("java.class.path", "");
-        List<String> entries = List.of(own.split(File.pathSeparator));
-        if (runtime != null && entries.stream().anyMatch(e -> samePath(e, runtime))) {
-            return String.join(File.pathSeparator, filter(entries));
-        }
-        if (runtime != null) {
+        if (runtime != null && Files.isRegularFile(runtime)) {
+            // A packaged runtime: its classpath.txt was written by the same build, and lists jars
+            // only, which class-data sharing needs.
             Path txt = runtime.getParent().resolve("classpath.txt");
             if (Files.isRegularFile(txt)) {
                 try {
                     List<String> out = new ArrayList<>();
                     out.add(runtime.toString());
-                    out.addAll(List.of(Files.readString(txt, StandardCharsets.UTF_8).trim().split(File.pathSeparator)));
-                    return String.join(File.pathSeparator, filter(out));
-                } catch (IOException e) {
+                    for (String e : Files.readString(txt, StandardCharsets.UTF_8).trim().split(File.pathSeparator)) {
+                        if (!e.isBlank()) {
+                            out.add(e);
+                        }
+                    }
+                    if (out.stream().allMatch(e -> Files.exists(Path.of(e)))) {
+                        return String.join(File.pathSeparator, filter(out));
+                    }
+                } catch (IOException | RuntimeException e) {
                     // Fall through to the filtered classpath of this program.
                 }
             }
         }
-        return String.join(File.pathSeparator, filter(entries));
+        String own = System.getProperty("java.class.path", "");
+        return String.join(File.pathSeparator, filter(List.of(own.split(File.pathSeparator))));
     }
 
     static List<String> filter(List<String> entries) {
@@ -78,14 +86,6 @@ final class LeanClasspath {
             }
         }
         return new ArrayList<>(out);
-    }
-
-    private static boolean samePath(String entry, Path p) {
-        try {
-            return !entry.isBlank() && Path.of(entry).toAbsolutePath().normalize().equals(p);
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     private static Path runtimeLocation() {

@@ -534,6 +534,10 @@ class _Clock:
 
 def _user_traceback(exc, code_file):
     """The traceback from the first frame of the user's code on, so line numbers match the block."""
+    if isinstance(exc, SyntaxError) and exc.filename == code_file:
+        # The host's own frames (the compile call) mean nothing to the user.
+        text = "".join(traceback.format_exception_only(type(exc), exc))
+        return text, "%s: %s (line %s)" % (type(exc).__name__, exc.msg, exc.lineno)
     tb = exc.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename != code_file:
         tb = tb.tb_next
@@ -544,8 +548,6 @@ def _user_traceback(exc, code_file):
         if t.tb_frame.f_code.co_filename == code_file:
             line = t.tb_lineno
         t = t.tb_next
-    if isinstance(exc, SyntaxError) and exc.filename == code_file:
-        line = exc.lineno
     summary = "%s: %s" % (type(exc).__name__, exc)
     if line is not None:
         summary += " (line %d)" % line

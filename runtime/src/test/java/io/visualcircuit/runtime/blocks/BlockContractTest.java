@@ -94,6 +94,25 @@ class BlockContractTest {
         assertEquals(params, names(t.params().stream().map(ParamSpec::name)), "parameters of " + type);
     }
 
+    @Test
+    void shouldLetTheCatalogOfferNoLargerTestPatternThanTheBlockDraws() {
+        BlockType t = Catalog.standard().find("test-pattern").orElseThrow();
+        for (String side : List.of("width", "height")) {
+            assertEquals((double) ImageBlocks.MAX_SIDE, t.param(side).orElseThrow().max(), side);
+        }
+    }
+
+    @Test
+    void shouldKeepTheClockTickingAtTheSmallestPeriodTheCatalogAllows() {
+        double period = Catalog.standard().find("clock").orElseThrow().param("period").orElseThrow().min();
+        BlockHarness h = BlockHarness.of("clock").param("period", period).start();
+        Set<Boolean> seen = new HashSet<>();
+        for (int i = 0; i < 8; i++) {
+            seen.add(h.step(period / 4).bool());
+        }
+        assertEquals(Set.of(true, false), seen);
+    }
+
     private static Set<String> names(Stream<String> s) {
         return s.collect(Collectors.toCollection(TreeSet::new));
     }

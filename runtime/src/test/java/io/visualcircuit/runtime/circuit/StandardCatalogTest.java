@@ -104,6 +104,19 @@ class StandardCatalogTest {
         assertEquals("s", catalog.find("plant").orElseThrow().param("tau").orElseThrow().unit());
     }
 
+    @ParameterizedTest(name = "{0}.{1} in [{2}, {3}]")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "test-pattern | width  | 1     | 4096",
+        "test-pattern | height | 1     | 4096",
+        "clock        | period | 0.001 | -",
+    })
+    void shouldOfferOnlyValuesTheBlocksCanHonour(String type, String param, Double min, Double max) {
+        ParamSpec spec = catalog.find(type).orElseThrow().param(param).orElseThrow();
+        assertEquals(min, spec.min());
+        assertEquals(max, spec.max());
+        assertTrue(spec.min() > 0, "a non-positive " + type + " " + param + " would not work");
+    }
+
     @Test
     void shouldUseDeclaredPortsForCodeBlocks() {
         Block b = Block.of("p", "python", 0, 0).withPorts(List.of(PortSpec.in("In", PortType.NUMBER)),

@@ -69,13 +69,16 @@ class ValidatorTest {
             incompatible types |                                                              | {"from": "c.out", "to": "v.in"}              | "v.in"         | ERROR   | wire 2 (c.out -> v.in): cannot connect a boolean output to an image input
             two wires in input | {"id": "w2", "type": "sine"}                                 | {"from": "w2.out", "to": "d.in"}             | "d.in"         | ERROR   | wire 2 (w2.out -> d.in): the input d.in already has a wire (wire 1 at line 11); an input takes at most one wire
             param wrong type   | {"id": "s", "type": "sine", "params": {"frequency": "fast"}} |                                              | "frequency"    | ERROR   | block "s": parameter "frequency" must be a number, not the text "fast"
-            param out of range | {"id": "q", "type": "square", "params": {"duty": 2.5}}       |                                              | "duty"         | ERROR   | block "q": parameter "duty" is 2.5, out of range [0, 1]
+            param out of range | {"id": "q", "type": "square", "params": {"duty": 2.5}}       |                                              | "duty"         | ERROR   | block "q": parameter "duty" must be from 0 to 1, not 2.5
             param not integer  | {"id": "t", "type": "threshold", "params": {"level": 12.5}}  |                                              | "level"        | ERROR   | block "t": parameter "level" must be a whole number, not 12.5
             param bad choice   | {"id": "k", "type": "compare", "params": {"op": "=>"}}       |                                              | "op"           | ERROR   | block "k": parameter "op" must be one of "<", "<=", ">", ">=", "==", "!=", not the text "=>"
             param not boolean  | {"id": "s", "type": "switch", "params": {"value": "yes"}}    |                                              | "value"        | ERROR   | block "s": parameter "value" must be true or false, not the text "yes"
             unknown param      | {"id": "s", "type": "sine", "params": {"colour": 1}}         |                                              | "colour"       | WARNING | block "s": a sine block has no parameter "colour" (it has frequency, amplitude, offset, phase); it is ignored
             negative rate      | {"id": "s", "type": "sine", "rate": -5}                      |                                              | -5             | ERROR   | block "s": rate -5.0 Hz is out of range; use 0 (step on new input) up to 10000 Hz
             code port with dot | `{"id": "p", "type": "python", "code": "x", "inputs": [{"name": "a.b", "type": "number"}]}` | | {"name": "a.b" | ERROR | block "p": port name "a.b" must not contain a dot (wires are written "block.port")
+            code port empty    | `{"id": "p", "type": "python", "code": "x", "inputs": [{"name": " ", "type": "number"}]}` | | {"name": " " | ERROR | block "p": a port name must not be empty
+            code port padded   | `{"id": "p", "type": "python", "code": "x", "outputs": [{"name": "Out ", "type": "number"}]}` | | {"name": "Out " | ERROR | block "p": port name "Out " must not start or end with a space
+            param number text  | {"id": "s", "type": "sine", "params": {"amplitude": "5"}}    |                                              | "amplitude"    | ERROR   | block "s": parameter "amplitude" must be a number, not the text "5"
             code port twice    | `{"id": "p", "type": "python", "code": "x", "inputs": [{"name": "In", "type": "number"}], "outputs": [{"name": "In", "type": "number"}]}` | | {"name": "In", "type": "number"}]} | ERROR | block "p": the port name "In" is declared twice (also in inputs)
             code port unknown  | `{"id": "p", "type": "python", "code": "x", "outputs": [{"name": "Out", "type": "number"}]}` | {"from": "p.Result", "to": "e.in"} | "p.Result" | ERROR | wire 2 (p.Result -> e.in): block "p" (python) has no port "Result"; its ports are Out
             code port types    | `{"id": "p", "type": "python", "code": "x", "outputs": [{"name": "Img", "type": "image"}]}` | {"from": "p.Img", "to": "e.in"}, {"from": "c.out", "to": "p.Img"} | "p.Img"} | ERROR | wire 3 (c.out -> p.Img): p.Img is an output; a wire must end at an input
@@ -93,6 +96,14 @@ class ValidatorTest {
         assertEquals(pos[1], p.column(), kind + " column");
         assertEquals("t.json:" + pos[0] + ":" + pos[1] + ": " + (severity == Problem.Severity.WARNING ? "warning: " : "")
                 + message, p.format("t.json"));
+    }
+
+    @Test
+    void shouldAcceptPortNamesThatPythonCodeReadsAsText() throws Exception {
+        String text = circuit("{\"id\": \"p\", \"type\": \"python\", \"code\": \"x\", \"inputs\": [{\"name\": \"Inp-0\","
+                + " \"type\": \"number\"}], \"outputs\": [{\"name\": \"left image\", \"type\": \"image\"}]}",
+                "{\"from\": \"w.out\", \"to\": \"p.Inp-0\"}, {\"from\": \"p.left image\", \"to\": \"v.in\"}");
+        assertEquals(List.of(), validate(text));
     }
 
     @Test

@@ -71,7 +71,7 @@ class BrokenFilesTest {
             x-is-text.json           | block "wave": "x" must be a number, not "left"               | 6  | 41
             param-object-value.json  | must be a number, a text or true/false, not an object        | 6  | 60
             param-wrong-type.json    | parameter "frequency" must be a number, not the text "fast"  | 6  | 47
-            param-out-of-range.json  | parameter "duty" is 1.5, out of range [0, 1]                 | 6  | 47
+            param-out-of-range.json  | parameter "duty" must be from 0 to 1, not 1.5                | 6  | 47
             duplicate-ids.json       | the block id "wave" is used more than once (first at line 6) | 7  | 12
             duplicate-key.json       | the key "format" appears twice                               | 4  | 11
             dangling-wire.json       | there is no block "ghost"                                    | 10 | 14
@@ -85,6 +85,7 @@ class BrokenFilesTest {
             latin1-text.json         | not valid UTF-8 text                                         | 5  | 22
             unterminated-string.json | raw control character                                        | 2  | 28
             single-quotes.json       | unexpected character '''                                     | 2  | 3
+            deep-nesting.vc3         | nested more than 64 levels deep                              | 7  | 427
             """)
     void shouldExplainEachBrokenFileAtItsPlace(String name, String fragment, int line, int column) throws Exception {
         Path file = corpus().resolve(name);

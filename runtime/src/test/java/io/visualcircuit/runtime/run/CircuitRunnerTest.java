@@ -6,6 +6,7 @@ import io.visualcircuit.runtime.circuit.Circuit;
 import io.visualcircuit.runtime.circuit.PortSpec;
 import io.visualcircuit.runtime.circuit.PortType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -172,6 +173,27 @@ class CircuitRunnerTest {
                 .wire("c.out", "p.in").wire("t.out", "p.text").wire("p.out", "d.in").build();
         try (Run run = CircuitRunner.start(c, options())) {
             assertEquals("ok", awaitValue(run, "p.out", WAIT, o -> o instanceof String));
+        }
+    }
+
+    @Test
+    void shouldGateAPythonBlockWithItsEnableInput() throws Exception {
+        String code = """
+                def step(inputs, outputs, parameters):
+                    outputs.share_number("out", 1.0 if inputs.enabled else -1.0)
+                """;
+        Circuit c = circuit().block("sw", "switch", null, "value", false)
+                .python("p", 50.0, List.of(PortSpec.in("Enable", PortType.BOOLEAN)), NUMBER_OUT, code)
+                .block("d", "display", null)
+                .wire("sw.out", "p.Enable").wire("p.out", "d.in").build();
+        try (Run run = CircuitRunner.start(c, options())) {
+            Thread.sleep(300);
+            assertTrue(run.wire("p.out").isPresent());
+            try (WireReader r = WireReader.open(run.wire("p.out").orElseThrow().segment())) {
+                assertEquals(null, r.read(), "a disabled block does not step");
+            }
+            run.write("sw", "out", true);
+            assertEquals(1.0, (Double) awaitValue(run, "p.out", WAIT, near(1.0, 0)));
         }
     }
 
@@ -402,6 +424,44 @@ class CircuitRunnerTest {
         RunException e = assertThrows(RunException.class, () -> CircuitRunner.start(c,
                 options().withOverrides(Map.of("s", Map.of("nope", "1")))));
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
+    }
+
+    /** A python3 for which "import numpy" fails, as on a machine without numpy. */
+    private static String pythonWithoutNumpy(Path dir) throws Exception {
+        Path fake = Files.createDirectories(dir.resolve("no-numpy"));
+        Files.writeString(fake.resolve("numpy.py"), "raise ImportError('numpy is not installed here')\n");
+        Path wrapper = dir.resolve("python3-without-numpy");
+        Files.writeString(wrapper, "#!/bin/sh\nPYTHONPATH=\"" + fake + ":$PYTHONPATH\" exec python3 \"$@\"\n");
+        wrapper.toFile().setExecutable(true);
+        return wrapper.toString();
+    }
+
+    @Test
+    void shouldRefuseBlockNeedingNumpyWhenItIsMissing(@TempDir Path dir) throws Exception {
+        Circuit c = circuit().python("arr", 10.0, List.of(), List.of(PortSpec.out("out", PortType.ARRAY)),
+                "def step(inputs, outputs, parameters):\n    outputs.share_array('out', [1, 2])\n").build();
+        RunException e = assertThrows(RunException.class,
+                () -> CircuitRunner.start(c, options().withPython(pythonWithoutNumpy(dir))));
+        assertEquals("arr", e.blockId());
+        assertTrue(e.getMessage().contains("numpy"), e.getMessage());
+    }
+
+    @Test
+    void shouldRunNumberBlocksWithoutNumpy(@TempDir Path dir) throws Exception {
+        String code = """
+                def main(inputs, outputs, parameters, synchronise):
+                    while True:
+                        x = inputs.read_number("in")
+                        if x is not None:
+                            outputs.share_number("out", float(x) + float(x[0]))
+                        synchronise()
+                """;
+        Circuit c = circuit().block("c", "constant", null, "value", 4.0)
+                .python("p", 20.0, NUMBER_IN, NUMBER_OUT, code).block("d", "display", null)
+                .wire("c.out", "p.in").wire("p.out", "d.in").build();
+        try (Run run = CircuitRunner.start(c, options().withPython(pythonWithoutNumpy(dir)))) {
+            assertEquals(8.0, (Double) awaitValue(run, "p.out", WAIT, near(8.0, 1e-12)));
+        }
     }
 
     @Test

@@ -24,7 +24,8 @@ import java.util.Set;
  * <p>Wires follow the ports: a port renamed through {@code renames} (old name to new name) keeps
  * its wires under the new name; wires of ports that are gone, changed direction, or whose data
  * types no longer fit are removed in the same step, so undo brings them back. Port names must be
- * unique in the block and may not contain dots or spaces. Structural.
+ * unique in the block and follow {@link PortSpec#nameProblem}, the rule circuit files are validated
+ * with. Structural.
  */
 public final class SetPorts implements Command {
     private final Catalog catalog;
@@ -99,11 +100,9 @@ public final class SetPorts implements Command {
 
     private void checkPort(PortSpec p, Direction expected, Set<String> names) throws CommandRefusedException {
         String name = p.name();
-        if (name.isBlank()) {
-            throw new CommandRefusedException("A port of " + blockId + " has no name");
-        }
-        if (name.contains(".") || name.chars().anyMatch(Character::isWhitespace)) {
-            throw new CommandRefusedException("Port name '" + name + "' may not contain dots or spaces");
+        Optional<String> wrong = PortSpec.nameProblem(name);
+        if (wrong.isPresent()) {
+            throw new CommandRefusedException(blockId + ": " + wrong.get());
         }
         if (p.direction() != expected) {
             throw new CommandRefusedException("Port '" + name + "' is listed as an "

@@ -179,16 +179,16 @@ class MainCommandsTest {
 
     @ParameterizedTest(name = "{0}.{1} = {2}")
     @CsvSource(delimiter = '|', value = {
-        "gain1   | k         | 11      | gain1.k must be at most 10",
-        "gain1   | k         | -10.5   | gain1.k must be at least -10",
-        "gain1   | k         | abc     | gain1.k must be a number, not 'abc'",
-        "gain1   | k         | NaN     | gain1.k must be a finite number",
-        "sine1   | frequency | -1      | sine1.frequency must be at least 0 Hz",
-        "camera1 | device    | 1.5     | camera1.device must be a whole number",
-        "camera1 | device    | ten     | camera1.device must be a whole number, not 'ten'",
-        "camera1 | device    | 10      | camera1.device must be at most 9",
-        "camera1 | mirror    | yes     | camera1.mirror must be true or false",
-        "camera1 | mode      | hsv     | camera1.mode must be one of rgb, gray",
+        "gain1   | k         | 11      | gain1.k must be from -10 to 10, not 11",
+        "gain1   | k         | -10.5   | gain1.k must be from -10 to 10, not -10.5",
+        "gain1   | k         | abc     | gain1.k must be a number, not the text \"abc\"",
+        "gain1   | k         | NaN     | gain1.k must be a finite number, not NaN",
+        "sine1   | frequency | -1      | sine1.frequency must be from 0 to 1000 Hz, not -1",
+        "camera1 | device    | 1.5     | camera1.device must be a whole number, not 1.5",
+        "camera1 | device    | ten     | camera1.device must be a whole number, not the text \"ten\"",
+        "camera1 | device    | 10      | camera1.device must be from 0 to 9, not 10",
+        "camera1 | mirror    | yes     | camera1.mirror must be true or false, not the text \"yes\"",
+        "camera1 | mode      | hsv     | camera1.mode must be one of \"rgb\", \"gray\", not the text \"hsv\"",
         "gain1   | gain      | 1       | gain blocks have no parameter 'gain'",
         "nosuch  | k         | 1       | There is no block 'nosuch'",
     })
@@ -202,6 +202,6 @@ class MainCommandsTest {
     void shouldRefuseNonTextForATextParameter() {
         SetParameter p = new SetParameter(CATALOG, "camera1", "title", 3.0);
         CommandRefusedException e = assertThrows(CommandRefusedException.class, () -> p.apply(sample()));
-        assertEquals("camera1.title must be text", e.getMessage());
+        assertEquals("camera1.title must be text, not 3", e.getMessage());
     }
 }

@@ -17,6 +17,7 @@ import io.visualcircuit.runtime.circuit.Circuit;
 import io.visualcircuit.runtime.circuit.Comment;
 import io.visualcircuit.runtime.circuit.PortSpec;
 import io.visualcircuit.runtime.circuit.PortType;
+import io.visualcircuit.runtime.circuit.Validator;
 import io.visualcircuit.runtime.circuit.Wire;
 import java.util.List;
 import java.util.Map;
@@ -135,15 +136,25 @@ class MoreCommandsTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
         "a   | a     | twice1 has two ports named 'a'",
-        "a.b | c     | Port name 'a.b' may not contain dots or spaces",
-        "'a b' | c   | Port name 'a b' may not contain dots or spaces",
-        "''  | c     | A port of twice1 has no name",
+        "a.b | c     | twice1: port name \"a.b\" must not contain a dot (wires are written \"block.port\")",
+        "'a ' | c    | twice1: port name \"a \" must not start or end with a space",
+        "''  | c     | twice1: a port name must not be empty",
     })
     void shouldRefuseBadPortLists(String in, String out, String reason) {
         SetPorts ports = new SetPorts(CATALOG, "twice1", List.of(PortSpec.in(in, PortType.NUMBER)),
                 List.of(PortSpec.out(out, PortType.NUMBER)), null, null);
         CommandRefusedException e = assertThrows(CommandRefusedException.class, () -> ports.apply(sample()));
         assertEquals(reason, e.getMessage());
+    }
+
+    @Test
+    void shouldAcceptPortNamesWithSpacesAndDashesAsImportedFilesHave() throws Exception {
+        SetPorts ports = new SetPorts(CATALOG, "twice1",
+                List.of(PortSpec.in("Inp-0", PortType.NUMBER)), List.of(PortSpec.out("left image", PortType.NUMBER)),
+                null, Map.of("In", "Inp-0", "Out", "left image"));
+        Circuit after = RoundTrip.check(sample(), ports);
+        assertTrue(after.wires().contains(wire("sine1.out", "twice1.Inp-0")));
+        assertEquals(List.of(), Validator.validate(after, CATALOG), "the editor and the validator agree");
     }
 
     @Test
