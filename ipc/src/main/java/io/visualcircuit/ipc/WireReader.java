@@ -145,7 +145,7 @@ public final class WireReader implements AutoCloseable {
      * {@link SampleBuffer}). Returns false, leaving the buffer untouched, if nothing was ever written.
      */
     public boolean read(SampleBuffer into) {
-        if (!readLatestCore(into)) {
+        if (!readLatestCore(into, 0)) {
             return false;
         }
         fill(into, lastReturned);
@@ -159,7 +159,7 @@ public final class WireReader implements AutoCloseable {
      * memory.
      */
     public boolean readIfNewer(long lastSeq, SampleBuffer into) {
-        if (sequence() <= lastSeq || !readLatestCore(into) || coreSequence <= lastSeq) {
+        if (sequence() <= lastSeq || !readLatestCore(into, lastSeq)) {
             return false;
         }
         fill(into, lastSeq);
@@ -232,7 +232,7 @@ public final class WireReader implements AutoCloseable {
     }
 
     private Sample readLatest(long lastSeq) {
-        if (!readLatestCore(null)) {
+        if (!readLatestCore(null, 0)) {
             return null;
         }
         long seq = coreSequence;
@@ -241,18 +241,19 @@ public final class WireReader implements AutoCloseable {
 
     /**
      * Reads the latest value into the core fields (and, for an image with a buffer given, into the
-     * buffer's pixels); false if nothing was ever written.
+     * buffer's pixels); false, before copying anything, if nothing was ever written or the latest
+     * sequence is not above {@code minSeq}.
      */
-    private boolean readLatestCore(SampleBuffer into) {
+    private boolean readLatestCore(SampleBuffer into, long minSeq) {
         try {
-            return readLatestUnchecked(into);
+            return readLatestUnchecked(into, minSeq);
         } catch (InternalError e) {
             // HotSpot turns a SIGBUS on a mapped page into InternalError: the file was truncated.
             throw new WireException("wire segment " + segment.name + " shrank while being read; it was damaged", e);
         }
     }
 
-    private boolean readLatestUnchecked(SampleBuffer into) {
+    private boolean readLatestUnchecked(SampleBuffer into, long minSeq) {
         int mismatches = 0;
         long oddSince = 0;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -266,7 +267,7 @@ public final class WireReader implements AutoCloseable {
                 continue;
             }
             long seq = Segment.getLongAcquire(header, WireLayout.SEQUENCE_OFFSET);
-            if (seq == 0) {
+            if (seq == 0 || seq <= minSeq) {
                 return false;
             }
             int slot = layout.slotPosition(seq);

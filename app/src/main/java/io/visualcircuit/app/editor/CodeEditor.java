@@ -68,7 +68,7 @@ final class CodeEditor {
     private final Edits edits;
     private final String blockId;
 
-    CodeEditor(Window owner, List<String> stylesheets, Edits edits, Block block) {
+    CodeEditor(Window owner, List<String> stylesheets, boolean dark, Edits edits, Block block) {
         this.edits = edits;
         this.blockId = block.id();
         stage.initOwner(owner);
@@ -95,7 +95,8 @@ final class CodeEditor {
         TextField paramField = new TextField();
         paramField.setPromptText("name = value");
         paramField.setId("codeParamField");
-        Button addParam = new Button("Add", new FontIcon("mdi2p-plus"));
+        Button addParam = new Button(null, new FontIcon("mdi2p-plus"));
+        addParam.setTooltip(new javafx.scene.control.Tooltip("Add or change the parameter"));
         Button removeParam = new Button(null, new FontIcon("mdi2d-delete-outline"));
         addParam.setOnAction(e -> {
             String line = paramField.getText();
@@ -122,7 +123,7 @@ final class CodeEditor {
         HBox.setHgrow(paramField, Priority.ALWAYS);
         VBox side = new VBox(8, inputs, outputs, new Label("Parameters"), paramList, paramRow);
         side.setPadding(new Insets(8));
-        side.setMinWidth(250);
+        side.setMinWidth(300);
 
         Button apply = new Button("Apply", new FontIcon("mdi2c-content-save-outline"));
         apply.setId("applyCode");
@@ -137,6 +138,7 @@ final class CodeEditor {
         SplitPane split = new SplitPane(new VirtualizedScrollPane<>(code), side);
         split.setDividerPositions(0.68);
         BorderPane root = new BorderPane(split);
+        root.getStyleClass().add(dark ? "theme-dark" : "theme-light");
         root.setBottom(bottom);
         Scene scene = new Scene(root, 980, 620);
         scene.getStylesheets().addAll(stylesheets);
@@ -237,6 +239,19 @@ final class CodeEditor {
             name.setId(id + "Name");
             ComboBox<PortType> type = new ComboBox<>(FXCollections.observableArrayList(PortType.values()));
             type.setValue(PortType.NUMBER);
+            type.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(PortType t) {
+                    return t == null ? "" : t.jsonName();
+                }
+
+                @Override
+                public PortType fromString(String s) {
+                    return PortType.fromJson(s);
+                }
+            });
+            type.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            type.setPrefWidth(105);
             Button add = new Button(null, new FontIcon("mdi2p-plus"));
             add.setId(id + "Add");
             Button remove = new Button(null, new FontIcon("mdi2d-delete-outline"));

@@ -88,8 +88,6 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -119,7 +117,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The editor window: menu bar and toolbar, block palette, circuit canvas, inspector, validation
@@ -241,7 +238,7 @@ public final class EditorWindow {
         }
         CodeEditor ed = codeEditors.get(blockId);
         if (ed == null || !ed.stage().isShowing()) {
-            ed = new CodeEditor(stage, List.copyOf(scene.getStylesheets()), new CodeEdits(), block.get());
+            ed = new CodeEditor(stage, List.copyOf(scene.getStylesheets()), theme.dark(), new CodeEdits(), block.get());
             CodeEditor created = ed;
             ed.stage().setOnHidden(e -> codeEditors.remove(blockId, created));
             codeEditors.put(blockId, ed);

@@ -70,6 +70,7 @@ public final class ConsoleDock extends BorderPane {
     private final TreeSet<String> blockIds = new TreeSet<>();
     private BiConsumer<String, Integer> openCode = (b, l) -> { };
     private Consumer<String> restartBlock = b -> { };
+    private Runnable onReveal = () -> { };
 
     private final RunListener listener = new RunListener() {
         @Override
@@ -116,6 +117,11 @@ public final class ConsoleDock extends BorderPane {
     /** Called with a block id when "Restart block" is chosen. */
     public void setOnRestartBlock(Consumer<String> restartBlock) {
         this.restartBlock = restartBlock;
+    }
+
+    /** Called when the console wants to be seen (a crashed block's log was asked for). */
+    public void setOnReveal(Runnable onReveal) {
+        this.onReveal = onReveal;
     }
 
     /** Moves every queued line into the view at once. FX thread, once per pulse. */
@@ -178,6 +184,7 @@ public final class ConsoleDock extends BorderPane {
             filter.getItems().add(blockId);
         }
         filter.getSelectionModel().select(blockId == null ? ALL : blockId);
+        onReveal.run();
     }
 
     /** Empties the view, for a new run. FX thread. */

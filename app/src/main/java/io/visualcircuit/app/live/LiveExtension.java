@@ -37,6 +37,7 @@ public final class LiveExtension implements EditorExtension {
         tab.setId("runTab");
         tab.setClosable(false);
         window.consoleArea().getTabs().add(tab);
+        console.setOnReveal(() -> window.consoleArea().getSelectionModel().select(tab));
 
         RunController controller = new RunController(window.document(), window.catalog(),
                 c -> CircuitRunner.start(c, RunOptions.defaults()), new RunController.Host() {

@@ -167,7 +167,9 @@ public final class RunController {
             try {
                 started = starter.start(circuit);
             } catch (Exception e) {
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                // One status-bar line: the runtime lists several problems on separate lines.
+                String why = e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage().strip().replaceAll("\\s*\\n\\s*", "; ");
                 Platform.runLater(() -> {
                     document.setStructureLock(null);
                     phase.set(Phase.IDLE);

@@ -4,6 +4,8 @@ import io.visualcircuit.app.canvas.CanvasOverlay;
 import io.visualcircuit.app.canvas.CircuitCanvas;
 import io.visualcircuit.app.canvas.CircuitGeometry;
 import io.visualcircuit.app.document.Document;
+import io.visualcircuit.app.document.CommandRefusedException;
+import io.visualcircuit.app.document.commands.Disconnect;
 import io.visualcircuit.app.document.commands.SetParameter;
 import io.visualcircuit.runtime.circuit.Block;
 import io.visualcircuit.runtime.circuit.Catalog;
@@ -197,7 +199,11 @@ class LiveRunUiTest {
         await(() -> onFx(() -> controller.overlay().healthText("oops")).startsWith("crashed"), 20);
         assertTrue(onFx(() -> controller.overlay().healthText("oops")).startsWith("crashed (exit "),
                 "exit code shown");
+        // Wait for the runtime's own "crashed" line too, so the list does not scroll under the mouse.
+        await(() -> fx(() -> console.visibleLines().stream().anyMatch(l -> l.blockId().equals("oops")
+                && l.stream() == io.visualcircuit.runtime.run.LogLine.Stream.RUNTIME && l.text().contains("crash"))), 10);
         await(() -> robot.lookup("#traceback-oops-2").tryQuery().isPresent(), 10);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#traceback-oops-2");
         assertEquals(List.of("oops:2"), openedCode);
         assertTrue(fx(() -> console.visibleLines().stream()
@@ -257,7 +263,16 @@ class LiveRunUiTest {
             }
         });
         await(() -> "0".equals(onFx(() -> controller.overlay().displayText("show"))), 10);
-        assertEquals(RunController.STRUCTURE_LOCK, document.structureLock().orElse(null));
+        String refusal = fx(() -> {
+            try {
+                document.execute(new Disconnect(PortRef.parse("wave.out"), PortRef.parse("show.in")));
+                return "accepted";
+            } catch (CommandRefusedException e) {
+                return e.getMessage();
+            }
+        });
+        assertEquals(RunController.STRUCTURE_LOCK, refusal);
+        assertEquals(1, fx(() -> document.circuit().wires().size()), "the wire is still there");
     }
 
     @Test

@@ -45,9 +45,12 @@ public final class WiresBenchChild {
     /**
      * How long the image ends poll before blocking. Each side waits for the other about once per
      * frame; a futex wake-up there (tens of microseconds on a VM) would be counted as part of
-     * the handoff, which it is not on a machine with a free core for each end.
+     * the handoff, which it is not on a machine with a free core for each end. A few frame copies
+     * long: a partner that takes longer was descheduled.
      */
-    private static final long IMAGE_SPIN_NANOS = 2_000_000;
+    private static final long IMAGE_POLL_NANOS = 200_000;
+    /** Pure spinning before polling turns to yielding, so that a loaded machine runs the partner. */
+    private static final long IMAGE_SPIN_NANOS = 10_000;
 
     private WiresBenchChild() {
     }
@@ -288,14 +291,22 @@ public final class WiresBenchChild {
         System.out.println("done");
     }
 
-    /** Polls for up to {@link #IMAGE_SPIN_NANOS}, then blocks; false after the idle timeout. */
+    /**
+     * Spins, then yields (on an idle machine a yield returns at once; on a busy one it lets the
+     * partner run), for up to {@link #IMAGE_POLL_NANOS}, then blocks; false after the idle timeout.
+     */
     private static boolean spinThenAwait(WireReader reader, long last, SampleBuffer into) {
         long start = System.nanoTime();
-        while (System.nanoTime() - start < IMAGE_SPIN_NANOS) {
+        long waited;
+        while ((waited = System.nanoTime() - start) < IMAGE_POLL_NANOS) {
             if (reader.readIfNewer(last, into)) {
                 return true;
             }
-            Thread.onSpinWait();
+            if (waited < IMAGE_SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
         }
         return reader.await(last, IDLE_TIMEOUT_NANOS, into);
     }

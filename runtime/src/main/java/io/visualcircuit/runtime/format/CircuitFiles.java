@@ -19,7 +19,7 @@ import java.util.Locale;
  */
 public final class CircuitFiles {
     /** Larger files are refused before reading them into memory. */
-    public static final long MAX_FILE_BYTES = JsonTree.MAX_DOCUMENT;
+    public static final long MAX_FILE_BYTES = JsonReading.MAX_DOCUMENT;
 
     private CircuitFiles() {
     }

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.visualcircuit.runtime.circuit.SourceMap.Position;
 
 import java.io.CharConversionException;
@@ -23,33 +20,16 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * A parsed JSON document that remembers the line and column of every value and key, so the circuit
- * reader and the validator can point at the exact place of a problem. Limits on nesting, text and
- * number length make hostile files fail fast with a clear message instead of exhausting memory.
+ * reader and the validator can point at the exact place of a problem. The {@link JsonReading} make
+ * hostile files fail fast with a clear message instead of exhausting memory.
  */
 final class JsonTree {
-    /** Circuits nest about six levels deep; anything far deeper is not a circuit. */
-    static final int MAX_NESTING = 64;
-    /** The longest text value, such as a code block's source (4 Mi characters). */
-    static final int MAX_STRING = 4 * 1024 * 1024;
-    /** The most digits in one number. */
-    static final int MAX_NUMBER_DIGITS = 100;
-    /** The largest document (64 MiB). */
-    static final long MAX_DOCUMENT = 64L * 1024 * 1024;
-
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING)
-                    .maxStringLength(MAX_STRING)
-                    .maxNumberLength(MAX_NUMBER_DIGITS)
-                    .maxDocumentLength(MAX_DOCUMENT)
-                    .build())
+    private static final JsonFactory FACTORY = JsonReading.factoryBuilder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
     private JsonTree() {
@@ -113,7 +93,7 @@ final class JsonTree {
             // Limit violations carry no location; the parser still knows where it stopped.
             JsonLocation loc = e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentLocation();
             Position at = loc == null ? new Position(1, 1) : pos(loc);
-            throw new CircuitFormatException(file, at.line(), at.column(), explain(e));
+            throw new CircuitFormatException(file, at.line(), at.column(), JsonReading.explain(e));
         } catch (CharConversionException e) {
             throw new CircuitFormatException(file, 1, 1, "the file is not valid UTF-8 text");
         } catch (IOException e) {
@@ -204,76 +184,5 @@ final class JsonTree {
 
     static Position pos(JsonLocation loc) {
         return new Position(Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
-    }
-
-    /** Turns the parser's message into one sentence a student can act on. */
-    private static String explain(JsonProcessingException e) {
-        String raw = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        String lower = raw.toLowerCase(Locale.ROOT);
-        if (e instanceof JsonEOFException || lower.contains("unexpected end-of-input")) {
-            return "the file ends in the middle of the JSON (is it truncated?)";
-        }
-        if (e instanceof StreamConstraintsException) {
-            if (lower.contains("nesting depth")) {
-                return "the JSON is nested more than " + MAX_NESTING + " levels deep; a circuit file never is";
-            }
-            if (lower.contains("string value length")) {
-                return "a text value is longer than the limit of " + MAX_STRING + " characters";
-            }
-            if (lower.contains("number value length")) {
-                return "a number has more than " + MAX_NUMBER_DIGITS + " digits";
-            }
-            if (lower.contains("document length")) {
-                return "the file is larger than the limit of " + (MAX_DOCUMENT >> 20) + " MiB";
-            }
-            return "the file exceeds a size limit: " + firstSentence(raw);
-        }
-        if (lower.contains("invalid utf-8") || lower.contains("invalid utf8")) {
-            return "the file is not valid UTF-8 text";
-        }
-        if (lower.contains("duplicate field")) {
-            int q1 = raw.indexOf('\'');
-            int q2 = q1 < 0 ? -1 : raw.indexOf('\'', q1 + 1);
-            String key = q2 > q1 ? raw.substring(q1 + 1, q2) : "?";
-            return "the key \"" + key + "\" appears twice in the same object";
-        }
-        if (lower.contains("illegal unquoted character")) {
-            return "a text value contains a raw control character such as a line break; write it escaped"
-                    + " (for example \\n), or add the missing closing quote";
-        }
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("^Unrecognized token '([^']{1,40})").matcher(raw);
-        if (token.find()) {
-            return "invalid JSON: unexpected '" + token.group(1) + "' (texts need double quotes; true, false and"
-                    + " null are the only bare words)";
-        }
-        java.util.regex.Matcher ch = java.util.regex.Pattern
-                .compile("^Unexpected character \\('(.)' \\(code \\d+\\)\\)(?:: (.*))?").matcher(raw);
-        if (ch.find()) {
-            return "invalid JSON: unexpected character '" + ch.group(1) + "'"
-                    + (ch.group(2) == null ? "" : "; " + firstSentence(ch.group(2)));
-        }
-        if (lower.contains("non-standard token")) {
-            return "NaN and Infinity are not allowed; write a finite number";
-        }
-        if (lower.contains("leading zeroes")) {
-            return "invalid number: leading zeros are not allowed in JSON";
-        }
-        return "invalid JSON: " + firstSentence(raw);
-    }
-
-    private static String firstSentence(String raw) {
-        String s = raw;
-        int cut = s.indexOf('\n');
-        if (cut >= 0) {
-            s = s.substring(0, cut);
-        }
-        // Jackson's hints name its own configuration features, which users cannot change.
-        for (String marker : new String[] {" (start marker at", ": enable `", "; enable `"}) {
-            int i = s.indexOf(marker);
-            if (i >= 0) {
-                s = s.substring(0, i);
-            }
-        }
-        return s.strip();
     }
 }

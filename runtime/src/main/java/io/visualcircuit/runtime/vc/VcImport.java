@@ -1,8 +1,8 @@
 package io.visualcircuit.runtime.vc;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.visualcircuit.runtime.circuit.Block;
@@ -11,7 +11,9 @@ import io.visualcircuit.runtime.circuit.Comment;
 import io.visualcircuit.runtime.circuit.PortRef;
 import io.visualcircuit.runtime.circuit.PortSpec;
 import io.visualcircuit.runtime.circuit.PortType;
+import io.visualcircuit.runtime.circuit.Validator;
 import io.visualcircuit.runtime.circuit.Wire;
+import io.visualcircuit.runtime.format.JsonReading;
 import io.visualcircuit.runtime.vc.PackageFlattener.Edge;
 import io.visualcircuit.runtime.vc.PackageFlattener.Kind;
 import io.visualcircuit.runtime.vc.PackageFlattener.Node;
@@ -43,7 +45,8 @@ public final class VcImport {
     /** Where the top-left block of an imported circuit is placed. */
     private static final double MARGIN = 40;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Held to the same limits as circuit files, so a hostile project fails as cleanly as a circuit. */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonReading.factory());
 
     private VcImport() {
     }
@@ -74,18 +77,14 @@ public final class VcImport {
      */
     public static Result parse(byte[] json, String sourceName) throws VcImportException {
         JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (StreamConstraintsException e) {
-            // Jackson's own limits; its message names its classes, which means nothing to a user.
-            String why = String.valueOf(e.getOriginalMessage()).contains("nesting depth")
-                    ? "the JSON is nested more than 1000 levels deep" : "a number or text in it is too long to read";
-            throw new VcImportException(sourceName, 0, 0, "not a VisualCircuit project: " + why);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            int line = at == null ? 0 : Math.max(0, at.getLineNr());
-            int column = at == null ? 0 : Math.max(0, at.getColumnNr());
-            throw new VcImportException(sourceName, line, column, "not valid JSON: " + e.getOriginalMessage());
+        try (JsonParser parser = JSON.createParser(json)) {
+            try {
+                root = JSON.readTree(parser);
+            } catch (JsonProcessingException e) {
+                // Limit violations carry no location; the parser still knows where it stopped.
+                throw notJson(sourceName, e,
+                        e.getLocation() != null ? e.getLocation() : parser.currentLocation());
+            }
         } catch (IOException e) {
             throw new VcImportException(sourceName, 0, 0, "cannot be read: " + e.getMessage());
         }
@@ -142,6 +141,12 @@ public final class VcImport {
     }
 
     /** Turns the flat graph into our blocks, wires and comments. */
+    private static VcImportException notJson(String sourceName, JsonProcessingException e, JsonLocation at) {
+        int line = at == null ? 0 : Math.max(0, at.getLineNr());
+        int column = at == null ? 0 : Math.max(0, at.getColumnNr());
+        return new VcImportException(sourceName, line, column, JsonReading.explain(e));
+    }
+
     private static final class Builder {
         private final PackageFlattener flattener;
         private final List<Node> nodes;
@@ -295,7 +300,7 @@ public final class VcImport {
                 for (Map.Entry<String, Object> e : p.entrySet()) {
                     if (e.getKey().equalsIgnoreCase("frequency") && e.getValue() instanceof Number num
                             && num.doubleValue() > 0) {
-                        rate = Math.min(num.doubleValue(), VcValues.MAX_RATE_HZ);
+                        rate = Math.min(num.doubleValue(), Validator.MAX_RATE);
                     }
                 }
             }

@@ -85,6 +85,7 @@ class BrokenFilesTest {
             latin1-text.json         | not valid UTF-8 text                                         | 5  | 22
             unterminated-string.json | raw control character                                        | 2  | 28
             single-quotes.json       | unexpected character '''                                     | 2  | 3
+            deep-nesting.vc3         | nested more than 64 levels deep                              | 7  | 427
             """)
     void shouldExplainEachBrokenFileAtItsPlace(String name, String fragment, int line, int column) throws Exception {
         Path file = corpus().resolve(name);

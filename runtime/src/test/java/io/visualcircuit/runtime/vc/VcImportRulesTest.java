@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -198,7 +199,8 @@ class VcImportRulesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "truncated JSON  | {\"design\": {\"graph\": {  | test.vc3:1:23: not valid JSON",
+            "truncated JSON  | {\"design\": {\"graph\": {  | test.vc3:1:23: the file ends in the middle of the JSON (is it truncated?)",
+            "bad character   | {\"design\": {\"graph\": {]}} | test.vc3:1:23: invalid JSON: Unexpected close marker ']': expected '}'",
             "empty file      | ''                         | test.vc3: the file is empty",
             "a JSON list     | [1, 2]                     | test.vc3:1:1: not a VisualCircuit project: the file is not a JSON object",
             "no design       | {\"package\": {}}          | test.vc3: not a VisualCircuit project: it has no design.graph",
@@ -340,13 +342,23 @@ class VcImportRulesTest {
         assertNote(r, n -> n.contains("design.graph.wires is not a list"), "about the wires");
     }
 
-    @Test
-    void shouldRefuseJsonNestedTooDeeplyWithAMessageNotACrash() {
-        String text = "[".repeat(5000) + "]".repeat(5000);
+    @ParameterizedTest(name = "{0} levels")
+    @ValueSource(ints = {65, 100, 5000})
+    void shouldRefuseJsonNestedDeeperThanCircuitFilesMayWithAMessageNotACrash(int depth) {
+        String text = "[".repeat(depth) + "]".repeat(depth);
         VcImportException e = assertThrows(VcImportException.class,
                 () -> VcImport.parse(text.getBytes(StandardCharsets.UTF_8), "deep.vc3"));
-        assertEquals("deep.vc3: not a VisualCircuit project: the JSON is nested more than 1000 levels deep",
-                e.getMessage());
+        assertEquals("deep.vc3:1:66: the JSON is nested more than 64 levels deep; no circuit or VisualCircuit"
+                + " project is", e.getMessage());
+    }
+
+    @Test
+    void shouldAcceptNestingUpToTheLimitOfCircuitFiles() throws Exception {
+        String deep = "[".repeat(55) + "]".repeat(55);
+        String text = "{\"design\": {\"graph\": {\"blocks\": [{\"id\": \"a\", \"type\": \"basic.constant\","
+                + " \"data\": {\"name\": \"k\", \"value\": \"1\", \"extra\": " + deep + "}}], \"wires\": []}}}";
+        VcImport.Result r = VcImport.parse(text.getBytes(StandardCharsets.UTF_8), "ok.vc3");
+        assertEquals(1, r.circuit().blocks().size());
     }
 
     @Test
