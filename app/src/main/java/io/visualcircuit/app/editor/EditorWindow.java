@@ -36,7 +36,6 @@ import io.visualcircuit.runtime.circuit.BlockType;
 import io.visualcircuit.runtime.circuit.Catalog;
 import io.visualcircuit.runtime.circuit.Circuit;
 import io.visualcircuit.runtime.circuit.Comment;
-import io.visualcircuit.runtime.circuit.Direction;
 import io.visualcircuit.runtime.circuit.PortRef;
 import io.visualcircuit.runtime.circuit.PortSpec;
 import io.visualcircuit.runtime.circuit.PortType;
@@ -875,14 +874,15 @@ public final class EditorWindow {
             }
         }
         quickAdd.show(stage, sx, sy, types, t -> {
-            String id = addBlock(t.id(), wx, wy - BlockGeometry.HEADER / 2);
-            if (id != null && pendingSpec != null) {
-                Block added = document.circuit().block(id).orElseThrow();
-                PortSpec target = matchingPort(catalog, added, pendingSpec, pendingIsOutput);
-                if (target != null) {
-                    PortRef other = new PortRef(id, target.name());
-                    execute(new Connect(catalog, pendingIsOutput ? pending : other, pendingIsOutput ? other : pending));
-                }
+            if (pendingSpec == null) {
+                addBlock(t.id(), wx, wy - BlockGeometry.HEADER / 2);
+                return;
+            }
+            AddAndConnect cmd = new AddAndConnect(catalog, prototype(t, wx, wy - BlockGeometry.HEADER / 2), pending,
+                    pendingSpec, pendingIsOutput);
+            if (execute(cmd) == null) {
+                canvas.select(Set.of(cmd.addedId()), Set.of(), Set.of());
+                canvas.requestFocus();
             }
         });
     }
@@ -900,16 +900,6 @@ public final class EditorWindow {
         return null;
     }
 
-    private static PortSpec matchingPort(Catalog catalog, Block b, PortSpec pending, boolean pendingIsOutput) {
-        for (PortSpec p : catalog.portsOf(b)) {
-            boolean rightSide = p.direction() == (pendingIsOutput ? Direction.IN : Direction.OUT);
-            if (rightSide && (pendingIsOutput ? pending.type().canFeed(p.type()) : p.type().canFeed(pending.type()))) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     /** Adds a block of a type with its top-left corner at (x, y); selects it; returns its id or null. */
     public String addBlock(String type, double x, double y) {
         BlockType t = catalog.find(type).orElse(null);
@@ -917,13 +907,7 @@ public final class EditorWindow {
             showMessage("There is no block type " + type, true);
             return null;
         }
-        Block proto = Block.of("", type, snap(x), snap(y));
-        if (t.codeBlock()) {
-            // A new code block starts with the template's ports so it can be wired at once.
-            proto = proto.withPorts(List.of(PortSpec.in("in", PortType.NUMBER)), List.of(PortSpec.out("out", PortType.NUMBER)))
-                    .withCode(PythonHighlighter.template());
-        }
-        AddBlocks add = new AddBlocks(catalog, List.of(proto));
+        AddBlocks add = new AddBlocks(catalog, List.of(prototype(t, x, y)));
         if (execute(add) != null) {
             return null;
         }
@@ -931,6 +915,17 @@ public final class EditorWindow {
         canvas.select(Set.of(id), Set.of(), Set.of());
         canvas.requestFocus();
         return id;
+    }
+
+    /** A new block of a type at (x, y), snapped; a code block starts with the template and its ports. */
+    private Block prototype(BlockType t, double x, double y) {
+        Block proto = Block.of("", t.id(), snap(x), snap(y));
+        if (t.codeBlock()) {
+            // A new code block starts with the template's ports so it can be wired at once.
+            proto = proto.withPorts(List.of(PortSpec.in("in", PortType.NUMBER)), List.of(PortSpec.out("out", PortType.NUMBER)))
+                    .withCode(PythonHighlighter.template());
+        }
+        return proto;
     }
 
     private void addBlockAtCentre(String type) {

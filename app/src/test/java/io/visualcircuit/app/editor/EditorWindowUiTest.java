@@ -303,6 +303,11 @@ class EditorWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         Block plot = circuit().blocks().stream().filter(b -> b.type().equals("plot")).findFirst().orElseThrow();
         assertEquals(List.of(new Wire(new PortRef("wave", "out"), new PortRef(plot.id(), "in"))), circuit().wires());
+        assertTrue(fx(() -> window.document().undoDescription()).startsWith("Add " + plot.id() + " and connect"),
+                fx(() -> window.document().undoDescription()));
+
+        robot.interact(() -> assertDoesNotThrow(() -> window.document().undo()));
+        assertEquals(sineAndGain(), circuit(), "adding and wiring is one undo step");
     }
 
     @Test
@@ -359,5 +364,24 @@ class EditorWindowUiTest {
         assertEquals(List.of("ramp"), circuit().blocks().stream().map(Block::type).toList());
         assertTrue(fx(() -> window.document().isDirty()), "recovered work still needs saving");
         assertTrue(store.findRecoveries().isEmpty(), "the recovery file is used up");
+    }
+
+    @Test
+    void shouldSelectAndCentreTheBlockOfAProblemWhenItIsClicked(FxRobot robot) {
+        load(robot, new Circuit("t", null, List.of(Block.of("wave", "sine", 40, 40),
+                Block.of("far", "sine", 3000, 2000).withParam("frequency", -5.0)), List.of(), List.of()));
+        List<io.visualcircuit.runtime.circuit.Problem> problems = fx(() -> window.problems());
+        assertEquals(List.of("far"), problems.stream().map(io.visualcircuit.runtime.circuit.Problem::blockId).toList());
+        String count = robot.lookup("#problemCount").queryAs(Label.class).getText();
+        assertTrue(count.startsWith("1 error"), count);
+
+        robot.clickOn(robot.lookup("#problemList .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(Set.of("far"), fx(() -> window.canvas().selectedBlocks()));
+        Point2D centre = fx(() -> window.canvas().blockScreenPoint("far"));
+        Point2D mid = canvasPoint(robot, 0.5, 0.5);
+        assertTrue(Math.abs(centre.getX() - mid.getX()) < 5 && Math.abs(centre.getY() - mid.getY()) < 40,
+                "the block is in the middle of the view: " + centre + " vs " + mid);
     }
 }
