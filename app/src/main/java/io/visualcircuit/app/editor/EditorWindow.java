@@ -158,6 +158,8 @@ public final class EditorWindow {
     private final Button redoButton = new Button();
     private Theme theme;
     private Scene scene;
+    /** Warnings from reading the open file (e.g. what an import changed); listed until the next New/Open. */
+    private List<Problem> loadWarnings = List.of();
     private Object moveGesture = new Object();
 
     public EditorWindow(Stage stage, EditorSettings settings) {
@@ -521,6 +523,7 @@ public final class EditorWindow {
         statusMessage.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(statusMessage, Priority.ALWAYS);
         problemCount.setId("problemCount");
+        problemCount.setMinWidth(Region.USE_PREF_SIZE);
         problemCount.setOnMouseClicked(e -> console.getSelectionModel().select(0));
         HBox bar = new HBox(12, statusMessage, problemCount);
         bar.setId("statusBar");
@@ -574,7 +577,8 @@ public final class EditorWindow {
     }
 
     private void validateNow() {
-        List<Problem> found = Validator.validate(document.circuit(), catalog);
+        List<Problem> found = new ArrayList<>(loadWarnings);
+        found.addAll(Validator.validate(document.circuit(), catalog));
         problems.getItems().setAll(found);
         long errors = found.stream().filter(Problem::isError).count();
         problemCount.setText(found.isEmpty() ? "No problems" : errors + " error" + (errors == 1 ? "" : "s") + ", "
@@ -949,6 +953,7 @@ public final class EditorWindow {
             return;
         }
         discardRecovery();
+        loadWarnings = List.of();
         document.replaceAll(Circuit.empty("Untitled"), null);
         canvas.view().set(1, 0, 0);
         canvas.clearSelection();
@@ -982,6 +987,7 @@ public final class EditorWindow {
         try {
             LoadResult r = readCircuit(file);
             boolean native_ = file.getFileName().toString().endsWith(".json");
+            loadWarnings = List.copyOf(r.warnings());
             // Imported VisualCircuit projects are saved as a new .json file, never over the original.
             document.replaceAll(r.circuit(), native_ ? file : null);
             addRecent(file);

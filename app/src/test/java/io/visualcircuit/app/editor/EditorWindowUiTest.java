@@ -384,4 +384,37 @@ class EditorWindowUiTest {
         assertTrue(Math.abs(centre.getX() - mid.getX()) < 5 && Math.abs(centre.getY() - mid.getY()) < 40,
                 "the block is in the middle of the view: " + centre + " vs " + mid);
     }
+
+    @Test
+    void shouldExplainABrokenFileAndKeepTheOpenCircuit(FxRobot robot, @TempDir Path dir) throws Exception {
+        load(robot, sineAndGain());
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\n  \"format\": \"visualcircuit\",\n  \"blocks\": [ {\"id\": 3 \n");
+
+        assertFalse(fx(() -> window.load(broken)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(sineAndGain(), circuit(), "nothing lost");
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertTrue(pane.getHeaderText().contains("Cannot open broken.json"), pane.getHeaderText());
+        assertTrue(pane.getContentText().contains("broken.json:"), "the message points into the file: " + pane.getContentText());
+        robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.OK));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void shouldListTheWarningsOfAnImportedProjectWithTheProblems(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path vc3 = dir.resolve("PID.vc3");
+        try (var in = EditorWindowUiTest.class.getResourceAsStream("PID.vc3")) {
+            assertNotNull(in, "the PID.vc3 sample is a test resource");
+            Files.copy(in, vc3);
+        }
+        assertTrue(fx(() -> window.load(vc3)));
+        assertEquals(null, fx(() -> window.document().file()), "an import is saved as a new file, never over the project");
+        assertFalse(circuit().blocks().isEmpty());
+        List<io.visualcircuit.runtime.circuit.Problem> listed = fx(() -> window.problems());
+        io.visualcircuit.runtime.format.LoadResult direct = io.visualcircuit.runtime.format.CircuitFiles.read(vc3);
+        assertFalse(direct.warnings().isEmpty(), "importing a package leaves out its external ports and says so");
+        assertTrue(listed.containsAll(direct.warnings()), "import warnings are listed: " + listed);
+    }
 }
