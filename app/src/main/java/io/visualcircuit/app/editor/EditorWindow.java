@@ -1357,6 +1357,11 @@ public final class EditorWindow {
         }
 
         @Override
+        public void resizeComment(String commentId, double width, double height) {
+            execute(EditComment.resize(commentId, width, height, null));
+        }
+
+        @Override
         public void selectionChanged() {
             refreshInspector();
         }

@@ -417,4 +417,24 @@ class EditorWindowUiTest {
         assertFalse(direct.warnings().isEmpty(), "importing a package leaves out its external ports and says so");
         assertTrue(listed.containsAll(direct.warnings()), "import warnings are listed: " + listed);
     }
+
+    @Test
+    void shouldMoveAndResizeACommentNote(FxRobot robot) {
+        load(robot, new Circuit("t", null, List.of(), List.of(),
+                List.of(new io.visualcircuit.runtime.circuit.Comment("n1", 100, 100, 200, 80, "hello"))));
+        Point2D inside = fx(() -> window.canvas().worldToScreen(150, 130));
+        robot.drag(inside, MouseButton.PRIMARY).moveBy(20, 10).moveBy(20, 10).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        io.visualcircuit.runtime.circuit.Comment moved = circuit().comments().get(0);
+        assertEquals(140, moved.x(), 0.001);
+        assertEquals(120, moved.y(), 0.001);
+
+        Point2D corner = fx(() -> window.canvas().worldToScreen(140 + 200 - 3, 120 + 80 - 3));
+        robot.drag(corner, MouseButton.PRIMARY).moveBy(30, 20).moveBy(30, 20).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        io.visualcircuit.runtime.circuit.Comment resized = circuit().comments().get(0);
+        assertEquals(260, resized.width(), 0.001);
+        assertEquals(120, resized.height(), 0.001);
+        assertEquals(140, resized.x(), 0.001, "resizing keeps the corner at the top left");
+    }
 }
