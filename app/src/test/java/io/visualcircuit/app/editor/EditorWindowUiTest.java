@@ -437,4 +437,37 @@ class EditorWindowUiTest {
         assertEquals(120, resized.height(), 0.001);
         assertEquals(140, resized.x(), 0.001, "resizing keeps the corner at the top left");
     }
+
+    @Test
+    void shouldDuplicateTheSelectionNextToItAndDeleteEverythingAfterSelectAll(FxRobot robot) {
+        load(robot, sineAndGain());
+        robot.clickOn(fx(() -> window.canvas().blockScreenPoint("amp")));
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, circuit().blocks().size());
+        Block copy = circuit().blocks().get(3);
+        assertEquals("gain", copy.type());
+        assertEquals(340, copy.x(), 0.001);
+        assertEquals(100, copy.y(), 0.001);
+
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(circuit().blocks().isEmpty());
+    }
+
+    @Test
+    void shouldZoomAroundTheMouseWithControlAndTheWheel(FxRobot robot) {
+        load(robot, sineAndGain());
+        Point2D at = canvasPoint(robot, 0.3, 0.3);
+        Point2D before = fx(() -> window.canvas().screenToWorld(at.getX(), at.getY()));
+        robot.moveTo(at).press(KeyCode.CONTROL).scroll(3, javafx.geometry.VerticalDirection.UP).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double scale = fx(() -> window.canvas().view().scale());
+        assertTrue(scale != 1.0, "the zoom changed");
+        Point2D after = fx(() -> window.canvas().screenToWorld(at.getX(), at.getY()));
+        assertEquals(before.getX(), after.getX(), 0.5);
+        assertEquals(before.getY(), after.getY(), 0.5);
+    }
 }
