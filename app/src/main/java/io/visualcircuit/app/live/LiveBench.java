@@ -93,7 +93,13 @@ public final class LiveBench {
 
     /** Runs the benchmark; blocks the calling thread (which must not be the FX thread). */
     public Result run() throws Exception {
-        startFx();
+        try {
+            startFx();
+        } catch (RuntimeException e) {
+            // No display: the feed's segments must not outlive this process.
+            feed.close();
+            throw e;
+        }
         List<WireInfo> wires = feed.wires();
         Circuit circuit = circuit(wires);
         try (LiveSampler sampler = new LiveSampler(wires, feed.opener(), BlockSource.none(), sampleHz)) {

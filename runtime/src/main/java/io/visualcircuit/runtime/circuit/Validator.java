@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,18 @@ public final class Validator {
     public static final double MAX_RATE = 10_000;
 
     private Validator() {
+    }
+
+    /**
+     * Why {@code rate} (Hz, null for the type's default) cannot be a block's rate, or empty when it
+     * can: the one rule for rates, used by the editor too. The reason reads after "rate".
+     */
+    public static Optional<String> rateProblem(Double rate) {
+        if (rate == null || (rate >= 0 && rate <= MAX_RATE)) {
+            return Optional.empty();
+        }
+        return Optional.of("must be from 0 to " + ParamCheck.plain(MAX_RATE)
+                + " Hz (0 steps on each new input), not " + ParamCheck.plain(rate));
     }
 
     /** Validates a circuit that was not read from a file (problems carry line 0). */
@@ -51,9 +64,9 @@ public final class Validator {
                 out.add(Problem.error(what + ": unknown block type \"" + b.type() + "\"" + suggestion(b.type(), catalog),
                         b.id(), null, map.blockField(i, "type")));
             }
-            if (b.rate() != null && !(b.rate() >= 0 && b.rate() <= MAX_RATE)) {
-                out.add(Problem.error(what + ": rate " + b.rate() + " Hz is out of range; use 0 (step on new input)"
-                        + " up to " + (long) MAX_RATE + " Hz", b.id(), null, map.blockField(i, "rate")));
+            String badRate = rateProblem(b.rate()).orElse(null);
+            if (badRate != null) {
+                out.add(Problem.error(what + ": rate " + badRate, b.id(), null, map.blockField(i, "rate")));
             }
             if (type == null) {
                 continue;

@@ -11,6 +11,7 @@ import io.visualcircuit.runtime.circuit.Comment;
 import io.visualcircuit.runtime.circuit.PortRef;
 import io.visualcircuit.runtime.circuit.PortSpec;
 import io.visualcircuit.runtime.circuit.PortType;
+import io.visualcircuit.runtime.circuit.Validator;
 import io.visualcircuit.runtime.circuit.Wire;
 import io.visualcircuit.runtime.format.JsonReading;
 import io.visualcircuit.runtime.vc.PackageFlattener.Edge;
@@ -299,7 +300,7 @@ public final class VcImport {
                 for (Map.Entry<String, Object> e : p.entrySet()) {
                     if (e.getKey().equalsIgnoreCase("frequency") && e.getValue() instanceof Number num
                             && num.doubleValue() > 0) {
-                        rate = Math.min(num.doubleValue(), VcValues.MAX_RATE_HZ);
+                        rate = Math.min(num.doubleValue(), Validator.MAX_RATE);
                     }
                 }
             }

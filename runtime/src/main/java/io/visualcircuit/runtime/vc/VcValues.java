@@ -1,5 +1,7 @@
 package io.visualcircuit.runtime.vc;
 
+import io.visualcircuit.runtime.circuit.Validator;
+
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -12,8 +14,6 @@ import java.util.regex.Pattern;
 final class VcValues {
     /** VisualCircuit's rate when a code block gives 0, nothing or something unreadable. */
     static final double DEFAULT_RATE_HZ = 30.0;
-    /** The fastest rate a block of ours may run at; faster VisualCircuit frequencies are capped to it. */
-    static final double MAX_RATE_HZ = 10_000.0;
 
     private static final Pattern FREQUENCY =
             Pattern.compile("((?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?)\\s*([kKMm]?)\\s*(?:[Hh][Zz])?");
@@ -54,9 +54,9 @@ final class VcValues {
         if (!Double.isFinite(value)) {
             return new Rate(DEFAULT_RATE_HZ, "frequency \"" + text + "\" is too large; using 30 Hz");
         }
-        if (value > MAX_RATE_HZ) {
-            return new Rate(MAX_RATE_HZ, "frequency \"" + text + "\" is faster than blocks can run here; using "
-                    + (long) MAX_RATE_HZ + " Hz");
+        if (value > Validator.MAX_RATE) {
+            return new Rate(Validator.MAX_RATE, "frequency \"" + text + "\" is faster than blocks can run here; using "
+                    + (long) Validator.MAX_RATE + " Hz");
         }
         return new Rate(value, null);
     }

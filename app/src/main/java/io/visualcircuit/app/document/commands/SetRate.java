@@ -5,10 +5,13 @@ import io.visualcircuit.app.document.CommandRefusedException;
 import io.visualcircuit.runtime.circuit.Circuit;
 import io.visualcircuit.runtime.circuit.Validator;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Sets how often a block runs, in Hz; null goes back to its type's default rate. Rates go from 0
- * (run on each new input) to {@link Validator#MAX_RATE}. Structural, because a running block keeps the rate it started with.
+ * Sets how often a block runs, in Hz; null goes back to its type's default rate. Rates are checked
+ * by {@link Validator#rateProblem}, the rule circuit files are validated with: from 0 (run on each
+ * new input) to {@link Validator#MAX_RATE}. Structural, because a running block keeps the rate it
+ * started with.
  */
 public final class SetRate implements Command {
     private final String blockId;
@@ -28,9 +31,9 @@ public final class SetRate implements Command {
     @Override
     public Circuit apply(Circuit before) throws CommandRefusedException {
         Edits.requireBlock(before, blockId);
-        if (rate != null && !(rate >= 0 && rate <= Validator.MAX_RATE)) {
-            throw new CommandRefusedException("The rate of " + blockId + " must be from 0 to "
-                    + Edits.valueText(Validator.MAX_RATE) + " Hz (0 runs on each new input)");
+        Optional<String> wrong = Validator.rateProblem(rate);
+        if (wrong.isPresent()) {
+            throw new CommandRefusedException("The rate of " + blockId + " " + wrong.get());
         }
         Double r = rate;
         return Edits.replaceBlock(before, blockId, b -> b.withRate(r));

@@ -50,11 +50,12 @@ class MoreCommandsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"-1", "NaN", "Infinity", "10001"})
-    void shouldRefuseANegativeOrNonFiniteRate(double rate) {
+    @CsvSource({"-1, -1", "NaN, NaN", "Infinity, Infinity", "10001, 10001", "10000.5, 10000.5"})
+    void shouldRefuseANegativeOrNonFiniteRate(double rate, String shown) {
         CommandRefusedException e = assertThrows(CommandRefusedException.class,
                 () -> new SetRate("sine1", rate).apply(sample()));
-        assertEquals("The rate of sine1 must be from 0 to 10000 Hz (0 runs on each new input)", e.getMessage());
+        assertEquals("The rate of sine1 must be from 0 to 10000 Hz (0 steps on each new input), not " + shown,
+                e.getMessage());
     }
 
     @Test
