@@ -56,6 +56,10 @@ public interface CanvasActions {
     default void editComment(String commentId) {
     }
 
+    /** The user dragged the corner of a comment note to a new size (world units). */
+    default void resizeComment(String commentId, double width, double height) {
+    }
+
     /** The selection changed (clicks, rubber band, select all, clear). */
     default void selectionChanged() {
     }

@@ -38,6 +38,9 @@ import java.util.function.LongConsumer;
  * <p>Threading: FX thread only.
  */
 public final class CircuitCanvas extends Region {
+    /** Size in screen pixels of the resize grip of a selected comment. */
+    static final double GRIP = 12;
+
     private final Canvas canvas = new Canvas();
     private final Minimap minimap;
     private final TextField renameField = new TextField();
@@ -57,7 +60,7 @@ public final class CircuitCanvas extends Region {
     private final Set<String> selectedComments = new LinkedHashSet<>();
     private final Set<Wire> selectedWires = new LinkedHashSet<>();
 
-    private enum Gesture { NONE, PAN, MOVE, WIRE, RUBBER, OVERLAY }
+    private enum Gesture { NONE, PAN, MOVE, WIRE, RUBBER, OVERLAY, RESIZE }
 
     private Gesture gesture = Gesture.NONE;
     private double pressX;
@@ -539,6 +542,15 @@ public final class CircuitCanvas extends Region {
         }
         Comment comment = commentAt(wx, wy);
         if (comment != null) {
+            double grip = GRIP / view.scale();
+            if (!additive && selectedComments.contains(comment.id())
+                    && wx >= comment.x() + comment.width() - grip && wy >= comment.y() + comment.height() - grip) {
+                gesture = Gesture.RESIZE;
+                frame.resizeId = comment.id();
+                frame.resizeW = comment.width();
+                frame.resizeH = comment.height();
+                return;
+            }
             if (additive) {
                 if (!selectedComments.remove(comment.id())) {
                     selectedComments.add(comment.id());
@@ -609,9 +621,26 @@ public final class CircuitCanvas extends Region {
                 frame.overlay.mouseOnBlock(e, overlayBlock, wx, wy);
                 markDirty();
             }
+            case RESIZE -> {
+                Comment c = commentById(frame.resizeId);
+                if (c != null) {
+                    frame.resizeW = Math.max(60, snap(c.width() + (e.getX() - pressX) / view.scale()));
+                    frame.resizeH = Math.max(30, snap(c.height() + (e.getY() - pressY) / view.scale()));
+                }
+                markDirty();
+            }
             default -> {
             }
         }
+    }
+
+    private Comment commentById(String id) {
+        for (Comment c : geometry.comments()) {
+            if (c.id().equals(id)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private void onReleased(MouseEvent e) {
@@ -658,6 +687,15 @@ public final class CircuitCanvas extends Region {
             case OVERLAY -> {
                 frame.overlay.mouseOnBlock(e, overlayBlock, wx, wy);
                 overlayBlock = null;
+                markDirty();
+            }
+            case RESIZE -> {
+                String id = frame.resizeId;
+                Comment c = commentById(id);
+                frame.resizeId = null;
+                if (c != null && (frame.resizeW != c.width() || frame.resizeH != c.height())) {
+                    actions.resizeComment(id, frame.resizeW, frame.resizeH);
+                }
                 markDirty();
             }
             default -> {

@@ -61,6 +61,10 @@ public final class CircuitPainter {
         public Set<PortRef> compatiblePorts = Set.of();
         /** Rubber band in world coordinates (x0, y0, x1, y1), or null. */
         public double[] rubberBand;
+        /** A comment being resized (not yet committed): its id and new size, or null. */
+        public String resizeId;
+        public double resizeW;
+        public double resizeH;
         /** Output scale of the screen (2 on a HiDPI display), used to snap hairlines. */
         public double outputScale = 1;
     }
@@ -384,11 +388,19 @@ public final class CircuitPainter {
     }
 
     private static void paintComment(GraphicsContext g, Comment c, double x, double y, boolean sel, double s, Frame f) {
+        double w = c.id().equals(f.resizeId) ? f.resizeW : c.width();
+        double h = c.id().equals(f.resizeId) ? f.resizeH : c.height();
         g.setFill(f.theme.commentFill());
-        g.fillRect(x, y, c.width(), c.height());
+        g.fillRect(x, y, w, h);
         g.setStroke(sel ? f.theme.selection() : f.theme.blockBorder());
         g.setLineWidth(sel ? 2 : 1 / s);
-        g.strokeRect(x, y, c.width(), c.height());
+        g.strokeRect(x, y, w, h);
+        if (sel) {
+            // Resize grip in the bottom-right corner.
+            double k = CircuitCanvas.GRIP / s;
+            g.setFill(f.theme.selection());
+            g.fillPolygon(new double[] {x + w, x + w, x + w - k}, new double[] {y + h - k, y + h, y + h}, 3);
+        }
         if (s >= TEXT_ZOOM) {
             g.setFill(f.theme.commentText());
             g.setFont(COMMENT);
@@ -396,9 +408,9 @@ public final class CircuitPainter {
             g.setTextBaseline(VPos.TOP);
             g.save();
             g.beginPath();
-            g.rect(x, y, c.width(), c.height());
+            g.rect(x, y, w, h);
             g.clip();
-            g.fillText(wrap(c.text(), Math.max(4, (int) ((c.width() - 12) / 6.6))), x + 6, y + 6);
+            g.fillText(wrap(c.text(), Math.max(4, (int) ((w - 12) / 6.6))), x + 6, y + 6);
             g.restore();
         }
     }

@@ -36,7 +36,6 @@ import io.visualcircuit.runtime.circuit.BlockType;
 import io.visualcircuit.runtime.circuit.Catalog;
 import io.visualcircuit.runtime.circuit.Circuit;
 import io.visualcircuit.runtime.circuit.Comment;
-import io.visualcircuit.runtime.circuit.Direction;
 import io.visualcircuit.runtime.circuit.PortRef;
 import io.visualcircuit.runtime.circuit.PortSpec;
 import io.visualcircuit.runtime.circuit.PortType;
@@ -159,6 +158,8 @@ public final class EditorWindow {
     private final Button redoButton = new Button();
     private Theme theme;
     private Scene scene;
+    /** Warnings from reading the open file (e.g. what an import changed); listed until the next New/Open. */
+    private List<Problem> loadWarnings = List.of();
     private Object moveGesture = new Object();
 
     public EditorWindow(Stage stage, EditorSettings settings) {
@@ -522,6 +523,7 @@ public final class EditorWindow {
         statusMessage.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(statusMessage, Priority.ALWAYS);
         problemCount.setId("problemCount");
+        problemCount.setMinWidth(Region.USE_PREF_SIZE);
         problemCount.setOnMouseClicked(e -> console.getSelectionModel().select(0));
         HBox bar = new HBox(12, statusMessage, problemCount);
         bar.setId("statusBar");
@@ -575,7 +577,8 @@ public final class EditorWindow {
     }
 
     private void validateNow() {
-        List<Problem> found = Validator.validate(document.circuit(), catalog);
+        List<Problem> found = new ArrayList<>(loadWarnings);
+        found.addAll(Validator.validate(document.circuit(), catalog));
         problems.getItems().setAll(found);
         long errors = found.stream().filter(Problem::isError).count();
         problemCount.setText(found.isEmpty() ? "No problems" : errors + " error" + (errors == 1 ? "" : "s") + ", "
@@ -875,14 +878,15 @@ public final class EditorWindow {
             }
         }
         quickAdd.show(stage, sx, sy, types, t -> {
-            String id = addBlock(t.id(), wx, wy - BlockGeometry.HEADER / 2);
-            if (id != null && pendingSpec != null) {
-                Block added = document.circuit().block(id).orElseThrow();
-                PortSpec target = matchingPort(catalog, added, pendingSpec, pendingIsOutput);
-                if (target != null) {
-                    PortRef other = new PortRef(id, target.name());
-                    execute(new Connect(catalog, pendingIsOutput ? pending : other, pendingIsOutput ? other : pending));
-                }
+            if (pendingSpec == null) {
+                addBlock(t.id(), wx, wy - BlockGeometry.HEADER / 2);
+                return;
+            }
+            AddAndConnect cmd = new AddAndConnect(catalog, prototype(t, wx, wy - BlockGeometry.HEADER / 2), pending,
+                    pendingSpec, pendingIsOutput);
+            if (execute(cmd) == null) {
+                canvas.select(Set.of(cmd.addedId()), Set.of(), Set.of());
+                canvas.requestFocus();
             }
         });
     }
@@ -900,16 +904,6 @@ public final class EditorWindow {
         return null;
     }
 
-    private static PortSpec matchingPort(Catalog catalog, Block b, PortSpec pending, boolean pendingIsOutput) {
-        for (PortSpec p : catalog.portsOf(b)) {
-            boolean rightSide = p.direction() == (pendingIsOutput ? Direction.IN : Direction.OUT);
-            if (rightSide && (pendingIsOutput ? pending.type().canFeed(p.type()) : p.type().canFeed(pending.type()))) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     /** Adds a block of a type with its top-left corner at (x, y); selects it; returns its id or null. */
     public String addBlock(String type, double x, double y) {
         BlockType t = catalog.find(type).orElse(null);
@@ -917,13 +911,7 @@ public final class EditorWindow {
             showMessage("There is no block type " + type, true);
             return null;
         }
-        Block proto = Block.of("", type, snap(x), snap(y));
-        if (t.codeBlock()) {
-            // A new code block starts with the template's ports so it can be wired at once.
-            proto = proto.withPorts(List.of(PortSpec.in("in", PortType.NUMBER)), List.of(PortSpec.out("out", PortType.NUMBER)))
-                    .withCode(PythonHighlighter.template());
-        }
-        AddBlocks add = new AddBlocks(catalog, List.of(proto));
+        AddBlocks add = new AddBlocks(catalog, List.of(prototype(t, x, y)));
         if (execute(add) != null) {
             return null;
         }
@@ -931,6 +919,17 @@ public final class EditorWindow {
         canvas.select(Set.of(id), Set.of(), Set.of());
         canvas.requestFocus();
         return id;
+    }
+
+    /** A new block of a type at (x, y), snapped; a code block starts with the template and its ports. */
+    private Block prototype(BlockType t, double x, double y) {
+        Block proto = Block.of("", t.id(), snap(x), snap(y));
+        if (t.codeBlock()) {
+            // A new code block starts with the template's ports so it can be wired at once.
+            proto = proto.withPorts(List.of(PortSpec.in("in", PortType.NUMBER)), List.of(PortSpec.out("out", PortType.NUMBER)))
+                    .withCode(PythonHighlighter.template());
+        }
+        return proto;
     }
 
     private void addBlockAtCentre(String type) {
@@ -954,6 +953,7 @@ public final class EditorWindow {
             return;
         }
         discardRecovery();
+        loadWarnings = List.of();
         document.replaceAll(Circuit.empty("Untitled"), null);
         canvas.view().set(1, 0, 0);
         canvas.clearSelection();
@@ -987,6 +987,7 @@ public final class EditorWindow {
         try {
             LoadResult r = readCircuit(file);
             boolean native_ = file.getFileName().toString().endsWith(".json");
+            loadWarnings = List.copyOf(r.warnings());
             // Imported VisualCircuit projects are saved as a new .json file, never over the original.
             document.replaceAll(r.circuit(), native_ ? file : null);
             addRecent(file);
@@ -1353,6 +1354,11 @@ public final class EditorWindow {
         @Override
         public void editComment(String commentId) {
             editCommentText(commentId);
+        }
+
+        @Override
+        public void resizeComment(String commentId, double width, double height) {
+            execute(EditComment.resize(commentId, width, height, null));
         }
 
         @Override

@@ -303,6 +303,11 @@ class EditorWindowUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         Block plot = circuit().blocks().stream().filter(b -> b.type().equals("plot")).findFirst().orElseThrow();
         assertEquals(List.of(new Wire(new PortRef("wave", "out"), new PortRef(plot.id(), "in"))), circuit().wires());
+        assertTrue(fx(() -> window.document().undoDescription()).startsWith("Add " + plot.id() + " and connect"),
+                fx(() -> window.document().undoDescription()));
+
+        robot.interact(() -> assertDoesNotThrow(() -> window.document().undo()));
+        assertEquals(sineAndGain(), circuit(), "adding and wiring is one undo step");
     }
 
     @Test
@@ -359,5 +364,110 @@ class EditorWindowUiTest {
         assertEquals(List.of("ramp"), circuit().blocks().stream().map(Block::type).toList());
         assertTrue(fx(() -> window.document().isDirty()), "recovered work still needs saving");
         assertTrue(store.findRecoveries().isEmpty(), "the recovery file is used up");
+    }
+
+    @Test
+    void shouldSelectAndCentreTheBlockOfAProblemWhenItIsClicked(FxRobot robot) {
+        load(robot, new Circuit("t", null, List.of(Block.of("wave", "sine", 40, 40),
+                Block.of("far", "sine", 3000, 2000).withParam("frequency", -5.0)), List.of(), List.of()));
+        List<io.visualcircuit.runtime.circuit.Problem> problems = fx(() -> window.problems());
+        assertEquals(List.of("far"), problems.stream().map(io.visualcircuit.runtime.circuit.Problem::blockId).toList());
+        String count = robot.lookup("#problemCount").queryAs(Label.class).getText();
+        assertTrue(count.startsWith("1 error"), count);
+
+        robot.clickOn(robot.lookup("#problemList .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(Set.of("far"), fx(() -> window.canvas().selectedBlocks()));
+        Point2D centre = fx(() -> window.canvas().blockScreenPoint("far"));
+        Point2D mid = canvasPoint(robot, 0.5, 0.5);
+        assertTrue(Math.abs(centre.getX() - mid.getX()) < 5 && Math.abs(centre.getY() - mid.getY()) < 40,
+                "the block is in the middle of the view: " + centre + " vs " + mid);
+    }
+
+    @Test
+    void shouldExplainABrokenFileAndKeepTheOpenCircuit(FxRobot robot, @TempDir Path dir) throws Exception {
+        load(robot, sineAndGain());
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\n  \"format\": \"visualcircuit\",\n  \"blocks\": [ {\"id\": 3 \n");
+
+        assertFalse(fx(() -> window.load(broken)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(sineAndGain(), circuit(), "nothing lost");
+        javafx.scene.control.DialogPane pane = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertTrue(pane.getHeaderText().contains("Cannot open broken.json"), pane.getHeaderText());
+        assertTrue(pane.getContentText().contains("broken.json:"), "the message points into the file: " + pane.getContentText());
+        robot.clickOn(pane.lookupButton(javafx.scene.control.ButtonType.OK));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void shouldListTheWarningsOfAnImportedProjectWithTheProblems(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path vc3 = dir.resolve("PID.vc3");
+        try (var in = EditorWindowUiTest.class.getResourceAsStream("PID.vc3")) {
+            assertNotNull(in, "the PID.vc3 sample is a test resource");
+            Files.copy(in, vc3);
+        }
+        assertTrue(fx(() -> window.load(vc3)));
+        assertEquals(null, fx(() -> window.document().file()), "an import is saved as a new file, never over the project");
+        assertFalse(circuit().blocks().isEmpty());
+        List<io.visualcircuit.runtime.circuit.Problem> listed = fx(() -> window.problems());
+        io.visualcircuit.runtime.format.LoadResult direct = io.visualcircuit.runtime.format.CircuitFiles.read(vc3);
+        assertFalse(direct.warnings().isEmpty(), "importing a package leaves out its external ports and says so");
+        assertTrue(listed.containsAll(direct.warnings()), "import warnings are listed: " + listed);
+    }
+
+    @Test
+    void shouldMoveAndResizeACommentNote(FxRobot robot) {
+        load(robot, new Circuit("t", null, List.of(), List.of(),
+                List.of(new io.visualcircuit.runtime.circuit.Comment("n1", 100, 100, 200, 80, "hello"))));
+        Point2D inside = fx(() -> window.canvas().worldToScreen(150, 130));
+        robot.drag(inside, MouseButton.PRIMARY).moveBy(20, 10).moveBy(20, 10).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        io.visualcircuit.runtime.circuit.Comment moved = circuit().comments().get(0);
+        assertEquals(140, moved.x(), 0.001);
+        assertEquals(120, moved.y(), 0.001);
+
+        Point2D corner = fx(() -> window.canvas().worldToScreen(140 + 200 - 3, 120 + 80 - 3));
+        robot.drag(corner, MouseButton.PRIMARY).moveBy(30, 20).moveBy(30, 20).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        io.visualcircuit.runtime.circuit.Comment resized = circuit().comments().get(0);
+        assertEquals(260, resized.width(), 0.001);
+        assertEquals(120, resized.height(), 0.001);
+        assertEquals(140, resized.x(), 0.001, "resizing keeps the corner at the top left");
+    }
+
+    @Test
+    void shouldDuplicateTheSelectionNextToItAndDeleteEverythingAfterSelectAll(FxRobot robot) {
+        load(robot, sineAndGain());
+        robot.clickOn(fx(() -> window.canvas().blockScreenPoint("amp")));
+        robot.press(KeyCode.CONTROL, KeyCode.D).release(KeyCode.D, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, circuit().blocks().size());
+        Block copy = circuit().blocks().get(3);
+        assertEquals("gain", copy.type());
+        assertEquals(340, copy.x(), 0.001);
+        assertEquals(100, copy.y(), 0.001);
+
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(circuit().blocks().isEmpty());
+    }
+
+    @Test
+    void shouldZoomAroundTheMouseWithControlAndTheWheel(FxRobot robot) {
+        load(robot, sineAndGain());
+        Point2D at = canvasPoint(robot, 0.3, 0.3);
+        Point2D before = fx(() -> window.canvas().screenToWorld(at.getX(), at.getY()));
+        robot.moveTo(at).press(KeyCode.CONTROL).scroll(3, javafx.geometry.VerticalDirection.UP).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double scale = fx(() -> window.canvas().view().scale());
+        assertTrue(scale != 1.0, "the zoom changed");
+        Point2D after = fx(() -> window.canvas().screenToWorld(at.getX(), at.getY()));
+        assertEquals(before.getX(), after.getX(), 0.5);
+        assertEquals(before.getY(), after.getY(), 0.5);
     }
 }
