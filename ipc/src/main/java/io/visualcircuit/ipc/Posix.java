@@ -14,14 +14,21 @@ import jnr.ffi.Platform;
 /**
  * The few POSIX calls the JDK does not offer (futex, flock, getuid, an open with O_NOFOLLOW that
  * returns a descriptor), reached through jnr-ffi, plus /proc helpers that tell whether a process
- * still lives. Stateless; every method may be called from any thread.
+ * still lives.
+ *
+ * <p>Binding libc through jnr-ffi costs a block process more CPU than the rest of its start-up
+ * together, and most processes never need it: a writer calls futex only when a reader sleeps on
+ * its wire, a reader only when it blocks, and only the runtime takes flock locks. So the binding is
+ * made on first real need, in the {@link Native} holder class (the JVM's class initialisation makes
+ * that thread-safe and happens at most once), and everything a process needs to attach to its
+ * wires (its pid, its start time, whether another process lives) is read without it.
+ *
+ * <p>Stateless; every method may be called from any thread.
  */
 final class Posix {
     /** The libc functions used; jnr-ffi binds them by name. */
     public interface LibC {
         int getuid();
-
-        int getpid();
 
         int open(String path, int flags, int mode);
 
@@ -38,47 +45,86 @@ final class Posix {
     private static final int FUTEX_WAIT = 0;
     private static final int FUTEX_WAKE = 1;
 
-    private static final LibC LIBC;
-    private static final long SYS_FUTEX;
     private static final int O_RDWR = 2;
     private static final int O_CREAT = 0x40;
     private static final int O_EXCL = 0x80;
-    private static final int O_NOFOLLOW;
     private static final int O_CLOEXEC = 0x80000;
-
-    static {
-        Platform platform = Platform.getNativePlatform();
-        if (platform.getOS() != Platform.OS.LINUX) {
-            throw new ExceptionInInitializerError("VisualCircuit wires need Linux (futex and /dev/shm); this is "
-                    + platform.getOS());
-        }
-        switch (platform.getCPU()) {
-            case X86_64 -> {
-                SYS_FUTEX = 202;
-                O_NOFOLLOW = 0x20000;
-            }
-            case AARCH64, RISCV64, LOONGARCH64 -> {
-                SYS_FUTEX = 98;
-                O_NOFOLLOW = platform.getCPU() == Platform.CPU.AARCH64 ? 0x8000 : 0x20000;
-            }
-            default -> throw new ExceptionInInitializerError(
-                    "VisualCircuit wires support x86_64 and aarch64 Linux, not " + platform.getCPU());
-        }
-        LIBC = LibraryLoader.create(LibC.class).load(platform.getStandardCLibraryName());
-    }
 
     /** One reusable timespec per thread so that a blocking wait does not allocate native memory. */
     private static final ThreadLocal<ByteBuffer> TIMESPEC =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder()));
 
-    private static final int PID = LIBC.getpid();
+    private static final int PID = (int) ProcessHandle.current().pid();
     private static final long START_TICKS = readStartTicks(PID);
+
+    /**
+     * The jnr-ffi binding of libc and the platform's constants, made when a native call is first
+     * needed. Only this class refers to jnr-ffi and jffi, so loading {@link Posix} loads neither.
+     */
+    private static final class Native {
+        static final LibC LIBC;
+        static final long SYS_FUTEX;
+        static final int O_NOFOLLOW;
+        /** Why the binding could not be made, or null when it was. */
+        static final String FAILURE;
+
+        static {
+            LibC libc = null;
+            long futex = -1;
+            int noFollow = 0;
+            String failure = null;
+            try {
+                Platform platform = Platform.getNativePlatform();
+                if (platform.getOS() != Platform.OS.LINUX) {
+                    failure = "VisualCircuit wires need Linux (futex and /dev/shm); this is " + platform.getOS();
+                } else {
+                    switch (platform.getCPU()) {
+                        case X86_64 -> {
+                            futex = 202;
+                            noFollow = 0x20000;
+                        }
+                        case AARCH64 -> {
+                            futex = 98;
+                            noFollow = 0x8000;
+                        }
+                        case RISCV64, LOONGARCH64 -> {
+                            futex = 98;
+                            noFollow = 0x20000;
+                        }
+                        default -> failure = "VisualCircuit wires support x86_64 and aarch64 Linux, not "
+                                + platform.getCPU();
+                    }
+                    if (failure == null) {
+                        libc = LibraryLoader.create(LibC.class).load(platform.getStandardCLibraryName());
+                    }
+                }
+            } catch (RuntimeException | LinkageError e) {
+                failure = "cannot bind the C library through jnr-ffi: " + e;
+            }
+            LIBC = libc;
+            SYS_FUTEX = futex;
+            O_NOFOLLOW = noFollow;
+            FAILURE = failure;
+        }
+
+        static LibC libc() {
+            if (FAILURE != null) {
+                throw new WireException(FAILURE);
+            }
+            return LIBC;
+        }
+
+        static long address(ByteBuffer directBuffer) {
+            libc();
+            return MemoryIO.getInstance().getDirectBufferAddress(directBuffer);
+        }
+    }
 
     private Posix() {
     }
 
     static int uid() {
-        return LIBC.getuid();
+        return Native.libc().getuid();
     }
 
     static int pid() {
@@ -90,9 +136,12 @@ final class Posix {
         return START_TICKS;
     }
 
-    /** Native address of a direct buffer's first byte (mapped buffers are direct). */
+    /**
+     * Native address of a direct buffer's first byte (mapped buffers are direct). Binds the native
+     * library on first use; call it only on the way to a futex call.
+     */
     static long address(ByteBuffer directBuffer) {
-        return MemoryIO.getInstance().getDirectBufferAddress(directBuffer);
+        return Native.address(directBuffer);
     }
 
     /**
@@ -101,34 +150,35 @@ final class Posix {
      * same file. Returns early on wake, on value mismatch and on signals; callers re-check state.
      */
     static void futexWait(long address, int expected, long timeoutNanos) {
+        LibC libc = Native.libc();
         ByteBuffer ts = TIMESPEC.get();
         ts.putLong(0, timeoutNanos / 1_000_000_000L);
         ts.putLong(8, timeoutNanos % 1_000_000_000L);
-        LIBC.syscall(SYS_FUTEX, address, FUTEX_WAIT, expected, address(ts), 0, 0);
+        libc.syscall(Native.SYS_FUTEX, address, FUTEX_WAIT, expected, address(ts), 0, 0);
     }
 
     /** Wakes every process and thread waiting on the 32-bit word at {@code address}. */
     static void futexWakeAll(long address) {
-        LIBC.syscall(SYS_FUTEX, address, FUTEX_WAKE, Integer.MAX_VALUE, 0, 0, 0);
+        Native.libc().syscall(Native.SYS_FUTEX, address, FUTEX_WAKE, Integer.MAX_VALUE, 0, 0, 0);
     }
 
     /** Creates {@code path} with O_CREAT|O_EXCL|O_NOFOLLOW and mode 0600; returns the descriptor or -1. */
     static int createExclusive(Path path) {
-        return LIBC.open(path.toString(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        return Native.libc().open(path.toString(), O_RDWR | O_CREAT | O_EXCL | Native.O_NOFOLLOW | O_CLOEXEC, 0600);
     }
 
     /** Opens an existing file read-write without following symlinks; returns the descriptor or -1. */
     static int openExisting(Path path) {
-        return LIBC.open(path.toString(), O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0);
+        return Native.libc().open(path.toString(), O_RDWR | Native.O_NOFOLLOW | O_CLOEXEC, 0);
     }
 
     static boolean tryLockExclusive(int fd) {
-        return LIBC.flock(fd, LOCK_EX | LOCK_NB) == 0;
+        return Native.libc().flock(fd, LOCK_EX | LOCK_NB) == 0;
     }
 
     static void close(int fd) {
         if (fd >= 0) {
-            LIBC.close(fd);
+            Native.libc().close(fd);
         }
     }
 

@@ -39,7 +39,12 @@ final class Segment implements AutoCloseable {
     ByteBuffer header;
     /** Mapping of the whole file as last mapped; read-only for readers. */
     ByteBuffer data;
-    long notifyAddress;
+    /**
+     * Native address of the futex word in {@link #header}, or 0 until first asked for: finding it
+     * binds the native library, which a process that never sleeps on or wakes a wire never needs.
+     * Volatile because a writer may be closed (and wake sleepers) from another thread.
+     */
+    private volatile long notifyAddress;
 
     private Segment(String name, Path path, FileChannel channel, boolean writable) {
         this.name = name;
@@ -158,10 +163,20 @@ final class Segment implements AutoCloseable {
                 header = channel.map(FileChannel.MapMode.READ_WRITE, 0, WireLayout.HEADER_LENGTH)
                         .order(ByteOrder.LITTLE_ENDIAN);
             }
-            notifyAddress = Posix.address(header) + WireLayout.NOTIFY_OFFSET;
+            notifyAddress = 0;
         } catch (IOException e) {
             throw new WireException("cannot map wire segment " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Native address of the wire's futex word, for {@link Posix#futexWait} and {@link Posix#futexWakeAll}. */
+    long notifyAddress() {
+        long a = notifyAddress;
+        if (a == 0) {
+            a = Posix.address(header) + WireLayout.NOTIFY_OFFSET;
+            notifyAddress = a;
+        }
+        return a;
     }
 
     int mappedLength() {

@@ -209,7 +209,7 @@ public final class WireReader implements AutoCloseable {
             Segment.getAndAddIntVolatile(header, WireLayout.WAITERS_OFFSET, 1);
             try {
                 if (sequence() <= lastSeq) {
-                    Posix.futexWait(segment.notifyAddress, word, Math.min(timeoutNanos - elapsed, MAX_PARK_NANOS));
+                    Posix.futexWait(segment.notifyAddress(), word, Math.min(timeoutNanos - elapsed, MAX_PARK_NANOS));
                 }
             } finally {
                 Segment.getAndAddIntVolatile(header, WireLayout.WAITERS_OFFSET, -1);

@@ -214,8 +214,17 @@ public final class WireWriter implements AutoCloseable {
         sequence = seq;
         // Full fence: pairs with the reader's increment of the waiter count so no wake-up is lost.
         Segment.getAndAddIntVolatile(buf, WireLayout.NOTIFY_OFFSET, 1);
+        wakeSleepers();
+    }
+
+    /**
+     * Wakes the readers sleeping on the wire, if any: with no waiter counted there is nobody to
+     * wake, and skipping the system call also keeps a process whose readers never sleep from
+     * binding the native library at all. Must follow a full-fence update of the notify word.
+     */
+    private void wakeSleepers() {
         if (Segment.getIntVolatile(buf, WireLayout.WAITERS_OFFSET) != 0) {
-            Posix.futexWakeAll(segment.notifyAddress);
+            Posix.futexWakeAll(segment.notifyAddress());
         }
     }
 
@@ -267,7 +276,7 @@ public final class WireWriter implements AutoCloseable {
         closed = true;
         Segment.putIntRelease(buf, WireLayout.WRITER_STATE_OFFSET, WireLayout.WRITER_STATE_CLOSED);
         Segment.getAndAddIntVolatile(buf, WireLayout.NOTIFY_OFFSET, 1);
-        Posix.futexWakeAll(segment.notifyAddress);
+        wakeSleepers();
         if (unlinkOnClose) {
             segment.unlink();
         }
