@@ -127,6 +127,16 @@ final class Posix {
     private Posix() {
     }
 
+    /**
+     * Binds the native library now if it is not bound yet, for a process that knows it will sleep
+     * on wires or wake sleepers and wants that cost paid before its first wait.
+     *
+     * @throws WireException when the library cannot be bound on this system
+     */
+    static void bindNow() {
+        Native.libc();
+    }
+
     static int uid() {
         return Native.libc().getuid();
     }
