@@ -88,6 +88,11 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             description = "What to do when a block crashes: never (default) or on-failure (restart with back-off).")
     private String restart;
 
+    @Option(names = "--keep-logs",
+            description = "Keep the run's folder with the blocks' logs after the run (by default it is removed"
+                    + " after a clean run and kept when a block crashed).")
+    private boolean keepLogs;
+
     @Option(names = "--quiet", description = "Print only errors and the final summary, not the blocks' output.")
     private boolean quiet;
 
@@ -140,7 +145,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             }
         }
         WireTrace finalTracer = tracer;
-        RunOptions options = RunOptions.defaults().withOverrides(overrides).withRestartPolicy(policy);
+        RunOptions options = RunOptions.defaults().withOverrides(overrides).withRestartPolicy(policy)
+                .withKeepLogs(keepLogs);
         if (python != null) {
             options = options.withPython(python);
         }
@@ -191,6 +197,9 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         }
         run.stop();
         closeQuietly(tracer, err);
+        if (keepLogs) {
+            out.println("logs kept in " + run.directory());
+        }
         return summary(run, out, err);
     }
 

@@ -37,6 +37,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A circuit running on this machine: the run's segments, one supervised process per computing
@@ -72,6 +73,11 @@ final class LocalRun implements Run {
     private final Object directLock = new Object();
     private boolean wiresClosed;
     private volatile boolean stopped;
+    /** True when the run made its folder itself (and may remove it); false for a folder the caller gave. */
+    private final boolean ownsDirectory;
+    private volatile boolean directoryRemoved;
+    /** When this program last swept the folders of dead runs (epoch millis); at most once an hour. */
+    private static final AtomicLong LAST_SWEEP = new AtomicLong();
 
     private LocalRun(Circuit circuit, RunPlan plan, RunOptions options, Path directory, RunSegments segments) {
         this.circuit = circuit;
@@ -82,6 +88,7 @@ final class LocalRun implements Run {
         this.launcher = Executors.newFixedThreadPool(LAUNCHER_THREADS, daemon("vc-launch"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("vc-restart"));
         this.listeners.addAll(options.listeners());
+        this.ownsDirectory = options.runDirectory() == null;
     }
 
     private static ThreadFactory daemon(String name) {
@@ -99,8 +106,7 @@ final class LocalRun implements Run {
         PythonSupport.check(options.python(), python);
         Path dir;
         try {
-            dir = options.runDirectory() != null ? options.runDirectory()
-                    : Files.createTempDirectory("vc-run-");
+            dir = options.runDirectory() != null ? options.runDirectory() : RunDirectories.create();
             Files.createDirectories(dir.resolve("logs"));
             Files.createDirectories(dir.resolve("blocks"));
         } catch (IOException e) {
@@ -113,6 +119,9 @@ final class LocalRun implements Run {
             throw new RunException("Cannot create the circuit's wires: " + e.getMessage());
         }
         LocalRun run = new LocalRun(circuit, plan, options, dir, segments);
+        if (run.ownsDirectory) {
+            sweepDeadRunsInBackground(dir);
+        }
         try {
             run.prepare(!python.isEmpty());
             if (options.wiresCreated() != null) {
@@ -128,6 +137,27 @@ final class LocalRun implements Run {
                     null, e);
         }
         return run;
+    }
+
+    /**
+     * Removes, on a background thread, the folders of dead runs older than a day that sit next to
+     * {@code own}. Runs after the wire segments of dead runs were swept (by {@link RunSegments#create}),
+     * which an old folder without an owner record relies on to tell whether its run lives.
+     */
+    private static void sweepDeadRunsInBackground(Path own) {
+        long now = System.currentTimeMillis();
+        long last = LAST_SWEEP.get();
+        if (now - last < TimeUnit.HOURS.toMillis(1) || !LAST_SWEEP.compareAndSet(last, now)) {
+            return;
+        }
+        Path parent = own.getParent();
+        if (parent == null) {
+            return;
+        }
+        Thread t = new Thread(() -> RunDirectories.sweep(parent, RunDirectories.KEEP_DEAD_RUNS, own), "vc-run-sweep");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** Creates the wires, writes the values of blocks without a process and the spec file of every process. */
@@ -409,7 +439,7 @@ final class LocalRun implements Run {
     @Override
     public Optional<Path> logFile(String blockId) {
         BlockLog l = logs.get(blockId);
-        return l == null ? Optional.empty() : Optional.of(l.file());
+        return l == null || directoryRemoved ? Optional.empty() : Optional.of(l.file());
     }
 
     @Override
@@ -577,6 +607,7 @@ final class LocalRun implements Run {
         logs.values().forEach(BlockLog::close);
         launcher.shutdownNow();
         scheduler.shutdownNow();
+        removeDirectoryIfClean();
         for (RunListener l : listeners) {
             try {
                 l.runEnded();
@@ -584,6 +615,22 @@ final class LocalRun implements Run {
                 // A faulty listener must not keep the others from hearing that the run ended.
             }
         }
+    }
+
+    /**
+     * Removes the run's folder after a clean stop: when the run made it itself, the options do not
+     * ask to keep logs, and no block crashed (then its log is what the user needs next).
+     */
+    private void removeDirectoryIfClean() {
+        if (!ownsDirectory || options.keepLogs()) {
+            return;
+        }
+        for (BlockProcess p : processes.values()) {
+            if (p.status().state() == BlockState.CRASHED) {
+                return;
+            }
+        }
+        directoryRemoved = RunDirectories.delete(directory);
     }
 
     private boolean awaitAll(long timeoutNanos) {

@@ -19,7 +19,11 @@ public interface Run extends AutoCloseable {
     /** The circuit as it was when the run started. */
     Circuit circuit();
 
-    /** The run's private folder: logs, liveness lock and per-block files. */
+    /**
+     * The run's private folder: logs, wire list and per-block files. A folder the run made itself
+     * is removed when the run stops cleanly, unless {@code RunOptions.withKeepLogs} asks to keep it
+     * or a block crashed.
+     */
     Path directory();
 
     /** One entry per output port that has a wire or a reader, with its segment name. */
@@ -46,7 +50,10 @@ public interface Run extends AutoCloseable {
         return wires().stream().filter(w -> w.wire().equals(sourcePort)).findFirst();
     }
 
-    /** The file holding every log line of a block (the in-memory ring keeps only the recent ones). */
+    /**
+     * The file holding every log line of a block (the in-memory ring keeps only the recent ones);
+     * empty once the run's folder was removed.
+     */
     default Optional<Path> logFile(String blockId) {
         return Optional.empty();
     }

@@ -125,6 +125,41 @@ class RunCommandTest {
         Path file = save(new Circuit("crash", null, List.of(bad, block("s", "sine", 20.0, Map.of())), List.of(), List.of()));
         assertEquals(3, run("run", file.toString(), "--for", "3s"));
         assertTrue(err.toString().contains("boom crashed: ValueError: broken sensor"), err.toString());
+        java.util.regex.Matcher log = java.util.regex.Pattern.compile("its log: (\\S+)").matcher(err.toString());
+        assertTrue(log.find(), err.toString());
+        Path logFile = Path.of(log.group(1));
+        assertTrue(Files.readString(logFile).contains("broken sensor"), "the crashed block's log is kept");
+        deleteRunFolder(logFile.getParent().getParent());
+    }
+
+    @Test
+    void shouldRemoveTheRunFolderAfterACleanRunUnlessTheLogsAreKept() throws Exception {
+        Path file = save(new Circuit("clean", null, List.of(block("s", "sine", 20.0, Map.of())), List.of(), List.of()));
+        assertEquals(0, run("run", file.toString(), "--for", "300ms"));
+        Path removed = folderNamedIn(out.toString(), "logs in (\\S+)\\)");
+        assertTrue(!Files.exists(removed), "removed after a clean run: " + removed);
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("run", file.toString(), "--for", "300ms", "--keep-logs"));
+        Path kept = folderNamedIn(out.toString(), "logs kept in (\\S+)");
+        try {
+            assertTrue(Files.isDirectory(kept.resolve("logs")), "kept with --keep-logs: " + kept);
+        } finally {
+            deleteRunFolder(kept);
+        }
+    }
+
+    private static Path folderNamedIn(String text, String regex) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), text);
+        return Path.of(m.group(1));
+    }
+
+    private static void deleteRunFolder(Path folder) throws java.io.IOException {
+        assertTrue(folder.getFileName().toString().startsWith("vc-run-"), folder.toString());
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     @Test

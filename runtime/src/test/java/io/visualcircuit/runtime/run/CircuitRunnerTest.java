@@ -333,7 +333,9 @@ class CircuitRunnerTest {
                 .python("bad", 20.0, List.of(), NUMBER_OUT, code)
                 .block("d2", "display", null)
                 .wire("s.out", "d.in").wire("bad.out", "d2.in").build();
+        Path folder;
         try (Run run = CircuitRunner.start(c, options())) {
+            folder = run.directory();
             run.addListener(new RunListener() {
                 @Override
                 public void stateChanged(BlockStatus status) {
@@ -356,6 +358,29 @@ class CircuitRunnerTest {
                 before = r.sequence();
                 assertTraceAdvances(r, before);
             }
+        }
+        assertTrue(Files.isDirectory(folder), "a run with a crashed block keeps its logs");
+        RunDirectories.delete(folder);
+    }
+
+    @Test
+    void shouldRemoveTheRunFolderAfterACleanStopUnlessAskedToKeepTheLogs() throws Exception {
+        Circuit c = circuit().block("s", "sine", 20.0).block("d", "display", null).wire("s.out", "d.in").build();
+        Run clean = CircuitRunner.start(c, options());
+        Path removed = clean.directory();
+        assertTrue(Files.isDirectory(removed.resolve("blocks")), "the folder exists while the run runs");
+        assertTrue(clean.logFile("s").isPresent());
+        clean.stop();
+        assertFalse(Files.exists(removed), "a clean stop removes " + removed);
+        assertTrue(clean.logFile("s").isEmpty(), "no log file to point at any more");
+        Path kept;
+        try (Run run = CircuitRunner.start(c, options().withKeepLogs(true))) {
+            kept = run.directory();
+        }
+        try {
+            assertTrue(Files.isRegularFile(kept.resolve(RunDirectories.OWNER_FILE)), "kept with its files: " + kept);
+        } finally {
+            RunDirectories.delete(kept);
         }
     }
 
