@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * <p>JVM start-up is most of a block's start time, so a block JVM gets: a lean classpath
  * ({@link LeanClasspath}), the client compiler only ({@code -XX:TieredStopAtLevel=1}), the serial
  * collector with a small heap and thread stacks, no perf-data file, and an application
- * class-data-sharing archive made by a training run of {@code BlockMain --train}. The archive lives
+ * class-data-sharing archive made by a training run of {@code BlockMain --train}, mapped at its
+ * own address so that its pages are shared between blocks. The archive lives
  * in the user's cache folder ({@code $XDG_CACHE_HOME/visualcircuit/cds} or
  * {@code ~/.cache/visualcircuit/cds}), named by a hash of the JVM and of every classpath entry's
  * size and time, so any rebuild makes a new one. When it cannot be made (the JVM refuses to archive
@@ -44,6 +45,12 @@ final class BlockJvm {
             "-XX:MaxMetaspaceSize=96m",
             "-XX:-UsePerfData",
             "-Xshare:auto",
+            // This JDK maps class-data archives at a random address by default, which makes every
+            // block relocate, and so privately copy, its 15 MB of archived classes: mapped at the
+            // address they were made for, the archives stay shared between all block processes
+            // (PSS about 12 MB instead of 20) and a block starts a little faster.
+            "-XX:+UnlockDiagnosticVMOptions",
+            "-XX:ArchiveRelocationMode=0",
             // jnr-ffi binds libc by reflection instead of generating classes at start-up, which
             // halves the CPU a block needs to attach to its wires; the calls it makes are few.
             "-Djnr.ffi.asm.enabled=false",
