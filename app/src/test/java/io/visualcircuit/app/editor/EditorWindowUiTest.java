@@ -371,11 +371,14 @@ class EditorWindowUiTest {
         load(robot, new Circuit("t", null, List.of(Block.of("wave", "sine", 40, 40),
                 Block.of("far", "sine", 3000, 2000).withParam("frequency", -5.0)), List.of(), List.of()));
         List<io.visualcircuit.runtime.circuit.Problem> problems = fx(() -> window.problems());
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("far"), problems.stream().map(io.visualcircuit.runtime.circuit.Problem::blockId).toList());
         String count = robot.lookup("#problemCount").queryAs(Label.class).getText();
         assertTrue(count.startsWith("1 error"), count);
 
-        robot.clickOn(robot.lookup("#problemList .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        javafx.scene.Node firstCell = robot.lookup("#problemList .list-cell").match(
+                (javafx.scene.control.ListCell<?> cell) -> cell.getItem() != null).query();
+        robot.clickOn(firstCell);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(Set.of("far"), fx(() -> window.canvas().selectedBlocks()));
