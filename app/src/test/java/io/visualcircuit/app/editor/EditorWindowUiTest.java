@@ -473,4 +473,22 @@ class EditorWindowUiTest {
         assertEquals(before.getX(), after.getX(), 0.5);
         assertEquals(before.getY(), after.getY(), 0.5);
     }
+
+    @Test
+    void shouldRenameABlockInPlaceByDoubleClickingItsTitleOrPressingF2(FxRobot robot) {
+        load(robot, sineAndGain());
+        robot.doubleClickOn(fx(() -> window.canvas().blockScreenPoint("wave")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#renameField").query().isVisible(), "the rename field opens over the title");
+        robot.eraseText(10).write("Input wave").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Input wave", circuit().block("wave").orElseThrow().label());
+
+        robot.clickOn(fx(() -> window.canvas().blockScreenPoint("amp")));
+        robot.type(KeyCode.F2).eraseText(10).write("Amplifier").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Amplifier", circuit().block("amp").orElseThrow().label());
+        assertTrue(fx(() -> window.document().undoDescription()).toLowerCase().contains("amp"),
+                fx(() -> window.document().undoDescription()));
+    }
 }
