@@ -93,7 +93,7 @@ public final class BlockMain {
     }
 
     /**
-     * Arms the parent-death signal on a helper thread: binding libc costs a few tens of
+     * Arms the parent-death signal on a second thread: binding libc costs a few tens of
      * milliseconds that the block's own start-up can use meanwhile. Should the runtime die in that
      * window, the check after arming (and the end of stdin) still ends this process.
      */

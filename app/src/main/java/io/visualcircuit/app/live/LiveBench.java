@@ -1,5 +1,6 @@
 package io.visualcircuit.app.live;
 
+import io.visualcircuit.app.FxStartup;
 import io.visualcircuit.app.canvas.BlockGeometry;
 import io.visualcircuit.app.canvas.CircuitCanvas;
 import io.visualcircuit.app.canvas.ViewTransform;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -94,9 +94,11 @@ public final class LiveBench {
     /** Runs the benchmark; blocks the calling thread (which must not be the FX thread). */
     public Result run() throws Exception {
         try {
-            startFx();
+            // With a display the benchmark opens a real window on the default pipeline; without one
+            // it runs on Monocle headless with software rendering.
+            FxStartup.start(false);
         } catch (RuntimeException e) {
-            // No display: the feed's segments must not outlive this process.
+            // JavaFX could not start: the feed's segments must not outlive this process.
             feed.close();
             throw e;
         }
@@ -174,20 +176,6 @@ public final class LiveBench {
             maxY = Math.max(maxY, b.y() + PAIR_DY);
         }
         return Math.max(ViewTransform.MIN_SCALE, Math.min(VIEW_W / maxX, VIEW_H / maxY) * 0.98);
-    }
-
-    private static void startFx() throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            // The toolkit is already up (inside the editor or a test JVM): use it as it is.
-            started.countDown();
-        }
-        Platform.setImplicitExit(false);
-        if (!started.await(10, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("JavaFX did not start within 10 s");
-        }
     }
 
     private static void runOnFx(Runnable r) throws Exception {

@@ -169,6 +169,27 @@ final class BlockJvm {
             } catch (IOException e) {
                 // A leftover temporary file is harmless and replaced next time.
             }
+            forgetOldArchives();
+        }
+    }
+
+    /** Each build makes a new archive of a few megabytes; those of builds older than a day go. */
+    private void forgetOldArchives() {
+        long dayAgo = System.currentTimeMillis() - TimeUnit.DAYS.toMillis(1);
+        try (var files = Files.list(archive.getParent())) {
+            files.filter(f -> f.getFileName().toString().startsWith("blocks-"))
+                    .filter(f -> !f.equals(archive) && !f.equals(failedMarker()))
+                    .forEach(f -> {
+                        try {
+                            if (Files.getLastModifiedTime(f).toMillis() < dayAgo) {
+                                Files.deleteIfExists(f);
+                            }
+                        } catch (IOException e) {
+                            // Another program may be using or removing it; try again next time.
+                        }
+                    });
+        } catch (IOException e) {
+            // The cache folder is only an optimisation.
         }
     }
 

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  * owned by this object. Processes are always spawned on the run's launcher threads, which live as
  * long as the run, because the kernel's parent-death signal follows the thread that forked the
  * child, not the whole runtime process. Public methods may be called from any thread; state is
- * guarded by {@code this}.
+ * guarded by {@code this}, and listeners are called without holding it.
  */
 final class BlockProcess {
 
@@ -52,6 +52,7 @@ final class BlockProcess {
     private final RestartPolicy policy;
     private final ExecutorService launcher;
     private final ScheduledExecutorService scheduler;
+    private final Runnable beforeRestart;
 
     private Process process;
     private OutputStream control;
@@ -66,7 +67,8 @@ final class BlockProcess {
     private CompletableFuture<BlockStatus> ended = CompletableFuture.completedFuture(null);
 
     BlockProcess(String blockId, List<String> command, Path workDir, Map<String, String> environment, BlockLog log,
-                 Events events, RestartPolicy policy, ExecutorService launcher, ScheduledExecutorService scheduler) {
+                 Events events, RestartPolicy policy, ExecutorService launcher, ScheduledExecutorService scheduler,
+                 Runnable beforeRestart) {
         this.blockId = blockId;
         this.command = List.copyOf(command);
         this.workDir = workDir;
@@ -76,6 +78,7 @@ final class BlockProcess {
         this.policy = policy;
         this.launcher = launcher;
         this.scheduler = scheduler;
+        this.beforeRestart = beforeRestart;
         this.status = new BlockStatus(blockId, BlockState.STARTING, null, null, null, -1);
     }
 
@@ -105,31 +108,41 @@ final class BlockProcess {
     private void spawn() {
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
         pb.environment().putAll(environment);
-        Process p;
+        Process started = null;
         CompletableFuture<BlockStatus> r;
+        BlockStatus s;
         synchronized (this) {
+            r = ready;
             if (runEnding) {
-                ready.complete(status);
+                r.complete(status);
                 return;
             }
             try {
-                p = pb.start();
+                started = pb.start();
             } catch (IOException e) {
                 lastError = "could not start " + command.get(0) + ": " + e.getMessage();
-                runtimeLine(lastError);
-                setStatus(new BlockStatus(blockId, BlockState.CRASHED, null, null, lastError, -1));
-                ready.complete(status);
-                return;
             }
-            process = p;
-            control = p.getOutputStream();
-            stopRequested = false;
-            lastError = null;
-            startedNanos = System.nanoTime();
-            ended = new CompletableFuture<>();
-            r = ready;
-            setStatus(new BlockStatus(blockId, BlockState.STARTING, null, null, null, p.pid()));
+            if (started == null) {
+                s = setStatus(new BlockStatus(blockId, BlockState.CRASHED, null, null, lastError, -1));
+            } else {
+                Process p = started;
+                process = p;
+                control = p.getOutputStream();
+                stopRequested = false;
+                lastError = null;
+                startedNanos = System.nanoTime();
+                ended = new CompletableFuture<>();
+                s = setStatus(new BlockStatus(blockId, BlockState.STARTING, null, null, null, p.pid()));
+            }
         }
+        if (started == null) {
+            runtimeLine(s.error());
+            publish(s);
+            r.complete(s);
+            return;
+        }
+        publish(s);
+        Process p = started;
         Thread out = reader(p.getInputStream(), LogLine.Stream.STDOUT, p, r);
         Thread err = reader(p.getErrorStream(), LogLine.Stream.STDERR, p, r);
         Thread waiter = new Thread(() -> awaitExit(p, out, err), "vc-wait-" + blockId);
@@ -164,9 +177,9 @@ final class BlockProcess {
                 if (process != p || status.state() != BlockState.STARTING) {
                     return;
                 }
-                setStatus(new BlockStatus(blockId, BlockState.RUNNING, null, null, null, p.pid()));
-                s = status;
+                s = setStatus(new BlockStatus(blockId, BlockState.RUNNING, null, null, null, p.pid()));
             }
+            publish(s);
             r.complete(s);
         } else if (line.startsWith(ControlMessages.ERROR_PREFIX)) {
             String message = line.substring(ControlMessages.ERROR_PREFIX.length());
@@ -219,9 +232,7 @@ final class BlockProcess {
                     error = "exited with code " + code;
                 }
             }
-            s = new BlockStatus(blockId, state, code, signal, error, p.pid());
-            runtimeLine(describe(s));
-            setStatus(s);
+            s = setStatus(new BlockStatus(blockId, state, code, signal, error, p.pid()));
             process = null;
             control = null;
             r = ready;
@@ -235,8 +246,11 @@ final class BlockProcess {
                 restart = true;
             }
         }
+        runtimeLine(describe(s));
+        // Futures first: a listener that stops the run from this thread must find this block ended.
         r.complete(s);
         e.complete(s);
+        publish(s);
         if (restart) {
             runtimeLine("restarting in " + delay + " ms (restart policy on-failure)");
             synchronized (this) {
@@ -251,6 +265,12 @@ final class BlockProcess {
             if (runEnding || process != null) {
                 return;
             }
+        }
+        try {
+            beforeRestart.run();
+        } catch (RuntimeException e) {
+            markFailed("cannot restart: " + e.getMessage());
+            return;
         }
         launch();
     }
@@ -369,20 +389,36 @@ final class BlockProcess {
 
     /** Marks a block that never got a process because start failed or timed out. */
     void markFailed(String error) {
+        BlockStatus s;
         synchronized (this) {
             lastError = error;
-            runtimeLine(error);
-            setStatus(new BlockStatus(blockId, BlockState.CRASHED, null, null, error,
+            s = setStatus(new BlockStatus(blockId, BlockState.CRASHED, null, null, error,
                     process == null ? -1 : process.pid()));
         }
+        runtimeLine(error);
+        publish(s);
+    }
+
+    /** Adds a line of the runtime's own to the block's log (and tells the listeners). */
+    void note(String text) {
+        runtimeLine(text);
     }
 
     private void runtimeLine(String text) {
         events.logLine(log.add(LogLine.Stream.RUNTIME, text));
     }
 
-    private void setStatus(BlockStatus s) {
+    /** Records a new status; the caller holds the lock and publishes it after releasing it. */
+    private BlockStatus setStatus(BlockStatus s) {
         status = s;
+        return s;
+    }
+
+    /**
+     * Tells the listeners, never while holding this object's lock: a listener may call back into
+     * the run (even stop it) from the supervision thread.
+     */
+    private void publish(BlockStatus s) {
         events.stateChanged(s);
     }
 }

@@ -27,7 +27,7 @@ import java.util.Set;
  *   {@code java.class.path}.</li>
  * </ol>
  * Either way the jars a block never needs are left out: JavaFX, ControlsFX, AtlantaFX, Ikonli,
- * RichTextFX and its helpers, TestFX, Monocle, JUnit, ArchUnit and test tooling, and the libraries
+ * RichTextFX and its companion libraries, TestFX, Monocle, JUnit, ArchUnit and test tooling, and the libraries
  * of the file format, command line and benchmarks (Jackson, picocli, Agrona).
  * Stateless; safe from any thread.
  */

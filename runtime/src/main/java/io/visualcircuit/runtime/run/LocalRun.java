@@ -60,6 +60,7 @@ final class LocalRun implements Run {
     private final Map<String, String> statsSegments = new HashMap<>();
     private final Map<String, WireReader> statsReaders = new HashMap<>();
     private final Map<String, BlockProcess> processes = new LinkedHashMap<>();
+    private final Map<String, Path> specFiles = new HashMap<>();
     private final Map<String, BlockStatus> directStates = new ConcurrentHashMap<>();
     private final Map<String, BlockLog> logs = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> liveParams = new ConcurrentHashMap<>();
@@ -67,6 +68,9 @@ final class LocalRun implements Run {
     private final ExecutorService launcher;
     private final ScheduledExecutorService scheduler;
     private final Object stopLock = new Object();
+    /** Serialises the runtime's own writes (the wires of sliders, switches...) with closing the wires. */
+    private final Object directLock = new Object();
+    private boolean wiresClosed;
     private volatile boolean stopped;
 
     private LocalRun(Circuit circuit, RunPlan plan, RunOptions options, Path directory, RunSegments segments) {
@@ -161,6 +165,7 @@ final class LocalRun implements Run {
                 codeFile = code.toString();
             }
             spec(b, codeFile).write(specFile);
+            specFiles.put(b.id(), specFile);
             List<String> command;
             Map<String, String> env;
             if (b.execution() == Execution.PYTHON_PROCESS) {
@@ -177,8 +182,9 @@ final class LocalRun implements Run {
                 }
                 env = Map.of();
             }
-            processes.put(b.id(), new BlockProcess(b.id(), command, directory, env, log, events(),
-                    options.restartPolicy(b.id()), launcher, scheduler));
+            String id = b.id();
+            processes.put(id, new BlockProcess(id, command, directory, env, log, events(),
+                    options.restartPolicy(id), launcher, scheduler, () -> refreshSpec(id)));
         }
         for (RunPlan.PlannedBlock b : plan.blocks()) {
             if (b.execution() == Execution.NONE) {
@@ -235,7 +241,7 @@ final class LocalRun implements Run {
                 };
             }
             if (value != null) {
-                synchronized (w) {
+                synchronized (directLock) {
                     WireValues.write(w, convert(value, out.type()));
                 }
             }
@@ -398,11 +404,15 @@ final class LocalRun implements Run {
                     + " sliders, switches, buttons and constants can be written");
         }
         WireWriter w = directWriters.get(blockId + "." + port);
-        if (w == null || stopped) {
+        if (w == null) {
             return;
         }
-        synchronized (w) {
-            WireValues.write(w, convert(value, spec.type()));
+        Object converted = convert(value, spec.type());
+        synchronized (directLock) {
+            // Never write to a wire whose mapping stop() is about to remove.
+            if (!wiresClosed) {
+                WireValues.write(w, converted);
+            }
         }
     }
 
@@ -475,22 +485,13 @@ final class LocalRun implements Run {
         if (stopped) {
             return;
         }
-        // A restarted block starts from the parameter values it had, including live changes.
-        Map<String, Object> current = liveParams.get(blockId);
         try {
-            RunPlan.PlannedBlock b = plan.block(blockId);
-            String safe = logs.get(blockId).file().getFileName().toString().replaceFirst("\\.log$", "");
-            Path specFile = directory.resolve("blocks").resolve(safe + ".spec");
-            BlockSpec old = BlockSpec.read(specFile);
-            new BlockSpec(old.blockId(), old.type(), old.rate(), old.parentPid(), old.statsSegment(), old.codeFile(),
-                    old.inputs(), old.outputs(), current).write(specFile);
-            if (b != null) {
-                p.log().add(LogLine.Stream.RUNTIME, "restarting on request");
-            }
-        } catch (IOException e) {
-            p.markFailed("cannot restart: " + e.getMessage());
+            refreshSpec(blockId);
+        } catch (java.io.UncheckedIOException e) {
+            p.markFailed("cannot restart: " + e.getCause().getMessage());
             return;
         }
+        p.note("restarting on request");
         try {
             p.launch().get(options.readyTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -500,6 +501,18 @@ final class LocalRun implements Run {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
             p.markFailed("could not restart: " + e.getCause());
+        }
+    }
+
+    /** Rewrites a block's spec with its live parameters, so that a restarted block keeps the user's changes. */
+    private void refreshSpec(String blockId) {
+        try {
+            Path specFile = specFiles.get(blockId);
+            BlockSpec old = BlockSpec.read(specFile);
+            new BlockSpec(old.blockId(), old.type(), old.rate(), old.parentPid(), old.statsSegment(), old.codeFile(),
+                    old.inputs(), old.outputs(), liveParams.get(blockId)).write(specFile);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -531,7 +544,10 @@ final class LocalRun implements Run {
             statsReaders.values().forEach(WireReader::close);
             statsReaders.clear();
         }
-        segments.close();
+        synchronized (directLock) {
+            wiresClosed = true;
+            segments.close();
+        }
         logs.values().forEach(BlockLog::close);
         launcher.shutdownNow();
         scheduler.shutdownNow();

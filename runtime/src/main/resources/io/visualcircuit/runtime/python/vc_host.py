@@ -222,7 +222,6 @@ class Inputs:
 
     def __init__(self, readers, control):
         self._readers = readers  # name -> vcwire.Reader or None (not wired)
-        self._seen = {name: 0 for name in readers}
         self._enabled = True
         self._control = control
 
@@ -236,9 +235,7 @@ class Inputs:
         got = reader.read()
         if got is None:
             return None
-        seq, value = got
-        self._seen[name] = seq
-        return value
+        return got[1]
 
     def read(self, name):
         """The latest value in its natural form, or None until the writer's first write."""
@@ -302,29 +299,32 @@ class Inputs:
     def enabled(self, value):
         self._enabled = bool(value)
 
-    def _changed(self):
-        """True when any wired input has a value newer than the last one read."""
+    def _changed(self, baseline):
+        """True when any wired input has a newer value than in baseline (name -> sequence)."""
         for name, reader in self._readers.items():
-            if reader is not None and reader.sequence() > self._seen[name]:
+            if reader is not None and reader.sequence() > baseline.get(name, 0):
                 return True
         return False
 
-    def _wait_any(self, timeout):
+    def _wait_any(self, baseline, timeout):
+        """Waits until an input has a value newer than baseline; records the new sequences in it."""
         wired = [(n, r) for n, r in self._readers.items() if r is not None]
         if not wired:
             time.sleep(timeout)
             return False
-        if self._changed():
-            return True
-        if len(wired) == 1:
+        got = self._changed(baseline)
+        if not got and len(wired) == 1:
             name, reader = wired[0]
-            return reader.wait(self._seen[name], timeout) is not None
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self._changed():
-                return True
-            time.sleep(0.001)
-        return False
+            got = reader.wait(baseline.get(name, 0), timeout) is not None
+        elif not got:
+            deadline = time.monotonic() + timeout
+            while not got and time.monotonic() < deadline:
+                time.sleep(0.001)
+                got = self._changed(baseline)
+        if got:
+            for name, reader in wired:
+                baseline[name] = reader.sequence()
+        return got
 
 
 class Outputs:
@@ -498,6 +498,7 @@ class _Clock:
         self.control = control
         self.stats = stats
         self.next = time.monotonic() + self.period
+        self.seen = {}  # input -> sequence when an event-driven block last went on
 
     def __call__(self):
         self.stats.loops += 1
@@ -523,7 +524,7 @@ class _Clock:
             if self.next <= now:
                 self.next = now + self.period
         else:
-            while not self.inputs._wait_any(IDLE_WAIT_S):
+            while not self.inputs._wait_any(self.seen, IDLE_WAIT_S):
                 self.stats.tick(time.monotonic())
                 if self.control.stop.is_set():
                     raise _StopBlock()

@@ -274,6 +274,41 @@ class CircuitRunnerTest {
     }
 
     @Test
+    void shouldStepAnEventDrivenPythonBlockOncePerNewValue() throws Exception {
+        String code = """
+                def step(inputs, outputs, parameters):
+                    x = inputs.read_number("in")
+                    if x is not None:
+                        outputs.share_number("out", float(x) * 10)
+                """;
+        Circuit c = circuit().block("n", "counter", 20.0, "start", 1.0, "step", 1.0)
+                .python("p", 0.0, List.of(PortSpec.in("in", PortType.NUMBER), PortSpec.in("unused", PortType.NUMBER)),
+                        NUMBER_OUT, code)
+                .block("c", "constant", null, "value", 5.0)
+                .block("d", "display", null)
+                .wire("n.out", "p.in").wire("c.out", "p.unused").wire("p.out", "d.in").build();
+        try (Run run = CircuitRunner.start(c, options())) {
+            awaitValue(run, "p.out", WAIT, o -> o instanceof Double d && d >= 30.0);
+            List<Double> values = new ArrayList<>();
+            try (WireReader r = WireReader.open(run.wire("p.out").orElseThrow().segment())) {
+                long seq = r.sequence();
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (values.size() < 10 && System.nanoTime() < deadline) {
+                    Sample s = r.await(seq, 100_000_000L);
+                    if (s != null) {
+                        seq = s.sequence();
+                        values.add((Double) TestCircuits.plain(s.value()));
+                    }
+                }
+            }
+            assertEquals(10, values.size(), "values seen: " + values);
+            for (int i = 1; i < values.size(); i++) {
+                assertEquals(values.get(i - 1) + 10.0, values.get(i), 1e-9, "one step per counter value: " + values);
+            }
+        }
+    }
+
+    @Test
     void shouldKeepOtherBlocksRunningWhenOneCrashes() throws Exception {
         String code = """
                 def main(inputs, outputs, parameters, synchronise):
@@ -330,6 +365,34 @@ class CircuitRunnerTest {
             assertTrue(s.error() != null && !s.error().isBlank(), "an error message");
             assertEquals(BlockState.RUNNING, run.state("s").state());
         }
+    }
+
+    @Test
+    void shouldLetAListenerStopTheRunWhenABlockCrashes() throws Exception {
+        String code = "def main(inputs, outputs, parameters, synchronise):\n    synchronise()\n    raise RuntimeError('stop all')\n";
+        java.util.concurrent.CompletableFuture<Run> holder = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        RunListener stopper = new RunListener() {
+            @Override
+            public void stateChanged(BlockStatus status) {
+                if (status.state() == BlockState.CRASHED) {
+                    holder.join().stop();
+                }
+            }
+
+            @Override
+            public void runEnded() {
+                ended.countDown();
+            }
+        };
+        Circuit c = circuit().python("bad", 20.0, List.of(), NUMBER_OUT, code).block("d", "display", null)
+                .block("s", "sine", 20.0).block("d2", "display", null)
+                .wire("bad.out", "d.in").wire("s.out", "d2.in").build();
+        Run run = CircuitRunner.start(c, options().withListener(stopper));
+        holder.complete(run);
+        assertTrue(ended.await(20, java.util.concurrent.TimeUnit.SECONDS), "the run ended");
+        assertEquals(BlockState.CRASHED, run.state("bad").state());
+        assertEquals(BlockState.STOPPED, run.state("s").state());
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
-/** Builders and waiting helpers shared by the end-to-end tests of the runner. */
+/** Builders and waiting functions shared by the end-to-end tests of the runner. */
 final class TestCircuits {
     private final List<Block> blocks = new ArrayList<>();
     private final List<Wire> wires = new ArrayList<>();
