@@ -292,6 +292,7 @@ class Inputs:
         self._enabled = True
         self._control = control
         self._idle_reads = 0  # reads that found no value, in a row since the last synchronise()
+        self._stats = None  # set by the host, so a block waiting without synchronise() still reports
 
     def _raw(self, name):
         if name not in self._readers:
@@ -315,6 +316,8 @@ class Inputs:
     def _idle_read(self, reader):
         self._idle_reads += 1
         if self._idle_reads > IDLE_READS_BEFORE_WAIT:
+            if self._stats is not None:
+                self._stats.tick(time.monotonic())
             # Returns as soon as the writer's first value arrives, so no value is delayed.
             if reader is not None:
                 reader.wait(0, IDLE_READ_WAIT_S)
@@ -913,6 +916,7 @@ def run(spec_path):
     outputs = Outputs(writers, {name: t for name, t, _ in spec["outputs"]})
     parameters = Parameters(control)
     stats = _Stats(stats_writer, spec["rate"])
+    inputs._stats = stats
     clock = _Clock(spec["rate"], inputs, control, stats)
     namespace = {"__name__": "__vc_block__", "__file__": code_file,
                  "InvalidInputNameException": InvalidInputNameException,

@@ -142,4 +142,18 @@ class Vc3SamplesRunTest {
             assertEquals(BlockState.RUNNING, run.state("scene").state());
         }
     }
+
+    @Test
+    void shouldStopThePidSampleWhileItWaitsForInputWithoutCallingSynchronise() throws Exception {
+        // Opened on its own, the PID block's input is unwired: its loop reads None and "continue"s
+        // without ever reaching synchronise(). A stop must still end it, through KeyboardInterrupt.
+        Run run = CircuitRunner.start(imported("vc3/PID.vc3"), options());
+        try {
+            assertEquals(BlockState.RUNNING, run.state("pid").state());
+        } finally {
+            run.stop();
+        }
+        assertEquals(BlockState.STOPPED, run.state("pid").state());
+        assertEquals(0, run.state("pid").exitCode(), "ended by the interrupt, before SIGTERM: " + logs(run));
+    }
 }
