@@ -927,9 +927,7 @@ def run(spec_path):
             source = f.read()
         vc2 = _looks_like_vc2(source)
         if vc2:
-            if np is None:
-                _fail(EXIT_SETUP_FAILED, "block %s is VisualCircuit 2 code, which needs numpy; %s does not have it "
-                      "(install it with: python3 -m pip install numpy)" % (spec["block"], sys.executable))
+            # Before the code runs: VC2 code imports the utils modules at its top.
             vc2_wires, input_wires, output_wires, vc2_params = _vc2_arguments(spec, readers, writers, control)
             _install_vc2_modules(vc2_wires, _Vc2Monitor(stats, control))
         exec(compile(source, code_file, "exec"), namespace)
@@ -941,6 +939,9 @@ def run(spec_path):
             _fail(EXIT_SETUP_FAILED, "the code of block %s defines neither main(inputs, outputs, parameters, "
                   "synchronise) nor step(inputs, outputs, parameters), nor VisualCircuit 2's loop(block_name, "
                   "input_wires, output_wires, parameters, flags)" % spec["block"])
+        if run_loop and np is None:
+            _fail(EXIT_SETUP_FAILED, "block %s is VisualCircuit 2 code, whose wires need numpy; %s does not have it "
+                  "(install it with: python3 -m pip install numpy)" % (spec["block"], sys.executable))
         stats.tick(time.monotonic(), force=True)
         sys.stdout.flush()
         _report("ready")
