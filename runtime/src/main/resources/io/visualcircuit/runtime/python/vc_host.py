@@ -840,7 +840,8 @@ def _vc2_arguments(spec, port_readers, port_writers, control):
 
 # Python modules that VisualCircuit's own blocks import, and how a user gets them.
 _MODULE_HINTS = {
-    "cv2": "OpenCV for Python (install it with: %s -m pip install opencv-python)",
+    "cv2": "OpenCV for Python (install it with: %s -m pip install opencv-python, or with your Linux "
+           "distribution's python3-opencv package)",
     "rospy": "ROS 1 (start VisualCircuit from a shell where the ROS setup script was sourced; %s must be ROS's Python)",
     "rclpy": "ROS 2 (start VisualCircuit from a shell where the ROS 2 setup script was sourced; %s must be ROS's Python)",
     "tensorflow": "TensorFlow (install it with: %s -m pip install tensorflow)",
