@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Platform;
@@ -50,12 +49,14 @@ final class Posix {
     private static final int O_EXCL = 0x80;
     private static final int O_CLOEXEC = 0x80000;
 
-    /** One reusable timespec per thread so that a blocking wait does not allocate native memory. */
-    private static final ThreadLocal<ByteBuffer> TIMESPEC =
-            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder()));
-
-    private static final int PID = (int) ProcessHandle.current().pid();
-    private static final long START_TICKS = readStartTicks(PID);
+    /**
+     * This process's id and start time, read together from /proc/self/stat: asking
+     * {@link ProcessHandle} instead would set up its process reaper machinery, several
+     * milliseconds of a block process's start.
+     */
+    private static final long[] SELF = readSelf();
+    private static final int PID = (int) SELF[0];
+    private static final long START_TICKS = SELF[1];
 
     /**
      * The jnr-ffi binding of libc and the platform's constants, made when a native call is first
@@ -67,6 +68,9 @@ final class Posix {
         static final int O_NOFOLLOW;
         /** Why the binding could not be made, or null when it was. */
         static final String FAILURE;
+        /** One reusable timespec per thread so that a blocking wait does not allocate native memory. */
+        static final ThreadLocal<ByteBuffer> TIMESPEC =
+                ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder()));
 
         static {
             LibC libc = null;
@@ -123,6 +127,16 @@ final class Posix {
     private Posix() {
     }
 
+    /**
+     * Binds the native library now if it is not bound yet, for a process that knows it will sleep
+     * on wires or wake sleepers and wants that cost paid before its first wait.
+     *
+     * @throws WireException when the library cannot be bound on this system
+     */
+    static void bindNow() {
+        Native.libc();
+    }
+
     static int uid() {
         return Native.libc().getuid();
     }
@@ -151,7 +165,7 @@ final class Posix {
      */
     static void futexWait(long address, int expected, long timeoutNanos) {
         LibC libc = Native.libc();
-        ByteBuffer ts = TIMESPEC.get();
+        ByteBuffer ts = Native.TIMESPEC.get();
         ts.putLong(0, timeoutNanos / 1_000_000_000L);
         ts.putLong(8, timeoutNanos % 1_000_000_000L);
         libc.syscall(Native.SYS_FUTEX, address, FUTEX_WAIT, expected, address(ts), 0, 0);
@@ -215,8 +229,21 @@ final class Posix {
         }
     }
 
-    private static long readStartTicks(int pid) {
-        String[] fields = statFields(pid);
+    private static long[] readSelf() {
+        String stat = readStat("self");
+        if (stat != null) {
+            try {
+                long pid = Long.parseLong(stat.substring(0, stat.indexOf(' ')));
+                return new long[] {pid, startTicks(fieldsAfterName(stat))};
+            } catch (RuntimeException e) {
+                // Fall back to the JDK below.
+            }
+        }
+        long pid = ProcessHandle.current().pid();
+        return new long[] {pid, startTicks(statFields((int) pid))};
+    }
+
+    private static long startTicks(String[] fields) {
         if (fields == null || fields.length < 20) {
             return 0;
         }
@@ -229,15 +256,23 @@ final class Posix {
 
     /** Fields of /proc/PID/stat after the command name, so index 0 is field 3 (state). */
     private static String[] statFields(int pid) {
-        try {
-            String stat = new String(Files.readAllBytes(Path.of("/proc/" + pid + "/stat")), StandardCharsets.US_ASCII);
-            int close = stat.lastIndexOf(')');
-            if (close < 0 || close + 2 > stat.length()) {
-                return null;
-            }
-            return stat.substring(close + 2).trim().split(" ");
-        } catch (NoSuchFileException e) {
+        String stat = readStat(Integer.toString(pid));
+        return stat == null ? null : fieldsAfterName(stat);
+    }
+
+    private static String[] fieldsAfterName(String stat) {
+        // The command name may hold spaces and parentheses; the fields start after its last ')'.
+        int close = stat.lastIndexOf(')');
+        if (close < 0 || close + 2 > stat.length()) {
             return null;
+        }
+        return stat.substring(close + 2).trim().split(" ");
+    }
+
+    /** The text of /proc/{@code process}/stat, or null when the process does not exist. */
+    private static String readStat(String process) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc/" + process + "/stat")), StandardCharsets.US_ASCII);
         } catch (IOException e) {
             return null;
         }

@@ -61,6 +61,19 @@ public final class WireReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes this process ready for blocking waits (and for waking readers that sleep on its
+     * wires) now. Binding the native futex call costs tens of milliseconds of CPU once per
+     * process, and without this call it is paid at the first wait or wake instead, which delays
+     * that one value; a process that never sleeps on a wire and whose readers never sleep never
+     * pays it. Any thread; idempotent.
+     *
+     * @throws WireException when this system offers no futex call (not Linux x86_64 or aarch64)
+     */
+    public static void prepareBlockingWaits() {
+        Posix.bindNow();
+    }
+
     /** Checks magic, version and header length; waits briefly for a header still being written. */
     static void checkIdentity(ByteBuffer header, String name, boolean immediate) {
         long deadline = System.nanoTime() + (immediate ? 0 : 50_000_000L);
@@ -183,10 +196,12 @@ public final class WireReader implements AutoCloseable {
     }
 
     /**
-     * Returns true as soon as the published sequence exceeds {@code lastSeq}; false on timeout or
-     * interrupt. Spins for {@link #SPIN_NANOS}, then sleeps on the futex.
+     * Waits, without reading the value, until the published sequence exceeds {@code lastSeq}:
+     * returns true as soon as it does, false on timeout or interrupt. Spins for a few
+     * microseconds, then sleeps on the futex. For threads that only need to know that a wire
+     * moved, such as one that wakes another thread which then reads it.
      */
-    private boolean awaitNewer(long lastSeq, long timeoutNanos) {
+    public boolean awaitNewer(long lastSeq, long timeoutNanos) {
         long start = System.nanoTime();
         while (sequence() <= lastSeq) {
             long elapsed = System.nanoTime() - start;

@@ -18,34 +18,50 @@ class LazyNativeBindingTest {
 
     @Test
     void shouldNotLoadJnrFfiUntilAReaderBlocksOnTheWire() throws Exception {
+        List<List<String>> phases = runChild("fixed-rate done StringValue[value=fixed rate]", "blocking done null");
+        assertTrue(phases.get(0).stream().noneMatch(LazyNativeBindingTest::isNativeBinding),
+                "create, attach, write, read and close loaded jnr-ffi: "
+                        + phases.get(0).stream().filter(LazyNativeBindingTest::isNativeBinding).limit(5).toList());
+        assertTrue(phases.get(1).stream().anyMatch(LazyNativeBindingTest::isNativeBinding),
+                "a blocking wait binds the native library for its futex call");
+    }
+
+    @Test
+    void shouldBindTheNativeLibraryWhenAProcessPreparesForBlockingWaits() throws Exception {
+        List<List<String>> phases = runChild("fixed-rate done (nothing used)", "blocking done prepared", "prepare");
+        assertTrue(phases.get(0).stream().noneMatch(LazyNativeBindingTest::isNativeBinding));
+        assertTrue(phases.get(1).stream().anyMatch(l -> l.contains(" jnr.ffi.provider.")),
+                "prepareBlockingWaits binds libc at once");
+    }
+
+    /**
+     * Runs {@link LazyNativeMain} with class-load logging and returns the classes it loaded before
+     * its first line and between its first and second line, checking both lines' text.
+     */
+    private static List<List<String>> runChild(String firstLine, String secondLine, String... mode) throws Exception {
         String name = "vc-test-" + UUID.randomUUID();
-        ChildJvm child = ChildJvm.start(List.of("-Xlog:class+load=info:stdout"), LazyNativeMain.class, name);
-        List<String> beforeBlocking = new ArrayList<>();
-        List<String> whileBlocking = new ArrayList<>();
-        List<String> current = beforeBlocking;
-        boolean fixedRateDone = false;
-        boolean blockingDone = false;
+        List<String> args = new ArrayList<>(List.of(name));
+        args.addAll(List.of(mode));
+        ChildJvm child = ChildJvm.start(List.of("-Xlog:class+load=info:stdout"), LazyNativeMain.class,
+                args.toArray(String[]::new));
+        List<List<String>> phases = List.of(new ArrayList<>(), new ArrayList<>());
+        int phase = 0;
+        List<String> printed = new ArrayList<>();
         String line;
         while ((line = child.readLine()) != null) {
-            if (line.startsWith("fixed-rate done")) {
-                assertEquals("fixed-rate done StringValue[value=fixed rate]", line);
-                fixedRateDone = true;
-                current = whileBlocking;
-            } else if (line.startsWith("blocking done")) {
-                assertEquals("blocking done null", line, "nothing new was written while the reader waited");
-                blockingDone = true;
-            } else if (line.contains("[class,load]")) {
-                current.add(line);
+            if (line.contains("[class,load]")) {
+                if (phase < 2) {
+                    phases.get(phase).add(line);
+                }
+            } else {
+                printed.add(line);
+                phase++;
             }
         }
         assertTrue(child.process.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, child.process.exitValue());
-        assertTrue(fixedRateDone && blockingDone, "the child ran both phases");
-        assertTrue(beforeBlocking.stream().noneMatch(LazyNativeBindingTest::isNativeBinding),
-                "create, attach, write, read and close loaded jnr-ffi: "
-                        + beforeBlocking.stream().filter(LazyNativeBindingTest::isNativeBinding).limit(5).toList());
-        assertTrue(whileBlocking.stream().anyMatch(LazyNativeBindingTest::isNativeBinding),
-                "a blocking wait binds the native library for its futex call");
+        assertEquals(0, child.process.exitValue(), "child output: " + printed);
+        assertEquals(List.of(firstLine, secondLine), printed);
+        return phases;
     }
 
     private static boolean isNativeBinding(String classLoadLine) {

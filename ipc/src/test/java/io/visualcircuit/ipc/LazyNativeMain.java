@@ -7,13 +7,22 @@ package io.visualcircuit.ipc;
  * {@code blocking done}. Run with class-load logging on stdout so that the test sees when jnr-ffi
  * is loaded.
  *
- * <p>usage: LazyNativeMain SEGMENT
+ * <p>usage: LazyNativeMain SEGMENT [prepare]; with {@code prepare} it only calls
+ * {@link WireReader#prepareBlockingWaits()} between the two lines.
  */
 public final class LazyNativeMain {
     private LazyNativeMain() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 1 && args[1].equals("prepare")) {
+            System.out.println("fixed-rate done (nothing used)");
+            System.out.flush();
+            WireReader.prepareBlockingWaits();
+            System.out.println("blocking done prepared");
+            System.out.flush();
+            return;
+        }
         try (WireWriter created = WireWriter.create(args[0], 64)) {
             created.writeDouble(1.0);
             try (WireWriter writer = WireWriter.attach(args[0]); WireReader reader = WireReader.open(args[0])) {

@@ -7,6 +7,7 @@ import io.visualcircuit.runtime.host.BlockSpec;
 import io.visualcircuit.runtime.host.ControlChannel;
 import io.visualcircuit.runtime.host.ControlMessages;
 import io.visualcircuit.runtime.host.ParentDeath;
+import io.visualcircuit.runtime.host.ReadyReport;
 import io.visualcircuit.runtime.host.Training;
 
 import java.io.IOException;
@@ -27,12 +28,20 @@ public final class BlockMain {
     public static final String TRAIN_ARGUMENT = "--train";
     /** Argument of the run that only checks that the JVM starts (with a given archive). */
     public static final String CHECK_ARGUMENT = "--check";
+    /**
+     * System property that makes a block process also arm the kernel's parent-death signal (see
+     * {@link ParentDeath}); off by default because the end of stdin already ends an orphaned block
+     * and binding libc for the signal costs more CPU than the rest of a block's start.
+     */
+    public static final String PARENT_DEATH_SIGNAL_PROPERTY = "visualcircuit.parentDeathSignal";
 
     private BlockMain() {
     }
 
     public static void main(String[] args) {
         if (args.length == 1 && args[0].equals(TRAIN_ARGUMENT)) {
+            // As a block does, so that the class-data archive holds what this loads.
+            ignoreInterrupt();
             Training.run();
             return;
         }
@@ -50,7 +59,11 @@ public final class BlockMain {
             return;
         }
         ignoreInterrupt();
-        armParentDeath(spec.parentPid());
+        if (Boolean.getBoolean(PARENT_DEATH_SIGNAL_PROPERTY)) {
+            armParentDeath(spec.parentPid());
+        }
+        // The no-orphan guarantee: this thread halts the process when stdin ends, which happens
+        // however the runtime dies (even kill -9), or at once if it died before this point.
         ControlChannel control = ControlChannel.start(System.in, spec.params());
         JavaBlock block;
         try {
@@ -65,10 +78,7 @@ public final class BlockMain {
             } catch (RuntimeException e) {
                 fail(ControlMessages.EXIT_SETUP_FAILED, "cannot attach to its wires: " + e.getMessage());
             }
-            loop.run(() -> {
-                System.out.println(ControlMessages.READY);
-                System.out.flush();
-            });
+            loop.run(new ReadyReport(System.out));
         } catch (Throwable t) {
             System.err.println("Block " + spec.blockId() + " (" + spec.type() + ") failed:");
             t.printStackTrace();
@@ -93,9 +103,10 @@ public final class BlockMain {
     }
 
     /**
-     * Arms the parent-death signal on a second thread: binding libc costs a few tens of
-     * milliseconds that the block's own start-up can use meanwhile. Should the runtime die in that
-     * window, the check after arming (and the end of stdin) still ends this process.
+     * Arms the parent-death signal on a second thread, when asked for with
+     * {@link #PARENT_DEATH_SIGNAL_PROPERTY}: binding libc costs tens of milliseconds that the
+     * block's own start-up can use meanwhile. Should the runtime die in that window, the check
+     * after arming (and the end of stdin) still ends this process.
      */
     private static void armParentDeath(long parentPid) {
         Thread t = new Thread(() -> {

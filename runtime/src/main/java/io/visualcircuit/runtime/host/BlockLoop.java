@@ -101,7 +101,7 @@ public final class BlockLoop implements AutoCloseable {
      */
     public void run(Runnable onReady) throws InterruptedException {
         Timing timing = new Timing(spec.blockId(), spec.rate());
-        Params params = control.params()::get;
+        Params params = new LiveParams(control.params());
         BlockInputs in = new BlockInputs();
         BlockOutputs out = new BlockOutputs();
         block.setup(timing);
@@ -225,6 +225,20 @@ public final class BlockLoop implements AutoCloseable {
             } catch (Exception e) {
                 // Closing a mapping cannot fail in a way the block could act on.
             }
+        }
+    }
+
+    /** The block's view of the live parameter map (a class, not a method reference, to keep lambdas off start-up). */
+    private static final class LiveParams implements Params {
+        private final Map<String, Object> values;
+
+        LiveParams(Map<String, Object> values) {
+            this.values = values;
+        }
+
+        @Override
+        public Object get(String name) {
+            return values.get(name);
         }
     }
 

@@ -29,10 +29,30 @@ public final class ControlChannel {
     /** Starts reading {@code in} on a daemon thread. */
     public static ControlChannel start(InputStream in, Map<String, Object> initialParams) {
         ControlChannel c = new ControlChannel(initialParams);
-        Thread t = new Thread(() -> c.readLoop(in), "vc-control");
+        Thread t = new Reader(c, in);
         t.setDaemon(true);
         t.start();
         return c;
+    }
+
+    /**
+     * The reading thread. A named class rather than a lambda: the first lambda of a process sets
+     * up the JDK's method-handle machinery, milliseconds of every block's start.
+     */
+    private static final class Reader extends Thread {
+        private final ControlChannel channel;
+        private final InputStream in;
+
+        Reader(ControlChannel channel, InputStream in) {
+            super("vc-control");
+            this.channel = channel;
+            this.in = in;
+        }
+
+        @Override
+        public void run() {
+            channel.readLoop(in);
+        }
     }
 
     /** A channel without a runtime behind it, for the archive training run; stop with {@link #requestStop}. */

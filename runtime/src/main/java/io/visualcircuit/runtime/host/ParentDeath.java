@@ -4,9 +4,11 @@ import jnr.ffi.LibraryLoader;
 
 /**
  * Makes the kernel kill this block process when the runtime that started it dies, even by
- * {@code kill -9}: {@code prctl(PR_SET_PDEATHSIG, SIGKILL)} through jnr-ffi. The end of stdin
- * (see {@link ControlChannel}) is the second line of defence, for systems where this call fails.
- * Called once, on the block's main thread, at start-up.
+ * {@code kill -9}: {@code prctl(PR_SET_PDEATHSIG, SIGKILL)} through jnr-ffi. Optional: the end of
+ * stdin (see {@link ControlChannel}) is what guarantees that no block outlives its runtime, and a
+ * block arms this signal as well only when started with
+ * {@code -Dvisualcircuit.parentDeathSignal=true}, because binding libc through jnr-ffi costs more
+ * CPU than the rest of its start. Called at most once per process, on a start-up thread.
  */
 public final class ParentDeath {
     private static final int PR_SET_PDEATHSIG = 1;

@@ -6,6 +6,13 @@ import io.visualcircuit.runtime.blocks.BlockLibrary;
 import io.visualcircuit.runtime.blocks.ImageFrame;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -40,6 +47,7 @@ public final class Training {
                 WireWriter in = segments.createWire("in", 64);
                 WireWriter out = segments.createWire("out", 64);
                 WireWriter stats = segments.createWire("stats", 128);
+                segments.createWire("sine", 64);
                 in.writeDouble(1.0);
                 in.writeBoolean(true);
                 in.writeString("training");
@@ -48,24 +56,15 @@ public final class Training {
                 in.writeDouble(2.0);
                 WireValues.write(out, new ImageFrame(1, 1, 1, new byte[1]));
                 String gain = BlockLibrary.types().contains("gain") ? "gain" : BlockLibrary.types().iterator().next();
-                BlockSpec spec = new BlockSpec("training", gain, 1000, -1, segments.segmentName("stats"), null,
+                train(dir, new BlockSpec("training-gain", gain, 1000, -1, segments.segmentName("stats"), null,
                         List.of(new BlockSpec.PortWire("in", "number", segments.segmentName("in"))),
                         List.of(new BlockSpec.PortWire("out", "number", segments.segmentName("out"))),
-                        Map.of("k", 2.0));
-                ControlChannel control = ControlChannel.detached(spec.params());
-                Thread stopper = new Thread(() -> {
-                    try {
-                        Thread.sleep(300);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    control.requestStop();
-                });
-                stopper.setDaemon(true);
-                stopper.start();
-                try (BlockLoop loop = new BlockLoop(spec, BlockLibrary.create(gain), control)) {
-                    loop.open();
-                    loop.run(() -> { });
+                        Map.of("k", 2.0)));
+                if (BlockLibrary.types().contains("sine")) {
+                    // The most common source, and the one the start-up benchmark runs.
+                    train(dir, new BlockSpec("training-sine", "sine", 1000, -1, segments.segmentName("stats"), null,
+                            List.of(), List.of(new BlockSpec.PortWire("out", "number", segments.segmentName("sine"))),
+                            Map.of("frequency", 1.0, "amplitude", 1.0, "offset", 0.0, "phase", 0.0)));
                 }
                 stats.sequence();
             }
@@ -74,6 +73,36 @@ public final class Training {
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /**
+     * Runs one block for a moment the way {@code BlockMain} does: spec written to and read from a
+     * file, a control channel reading a pipe (a parameter change, then a stop), the stepping loop.
+     */
+    private static void train(Path dir, BlockSpec spec) throws IOException, InterruptedException {
+        Path file = dir.resolve(spec.blockId() + ".spec");
+        spec.write(file);
+        BlockSpec read = BlockSpec.read(file);
+        PipedOutputStream commands = new PipedOutputStream();
+        ControlChannel control = ControlChannel.start(new PipedInputStream(commands), read.params());
+        Thread stopper = new Thread(() -> {
+            try (Writer w = new OutputStreamWriter(commands, StandardCharsets.UTF_8)) {
+                Thread.sleep(150);
+                w.write(ControlMessages.setLine("k", 3.0) + "\n");
+                w.flush();
+                Thread.sleep(50);
+                w.write(ControlMessages.STOP + "\n");
+            } catch (IOException | InterruptedException e) {
+                control.requestStop();
+            }
+        });
+        stopper.setDaemon(true);
+        stopper.start();
+        try (BlockLoop loop = new BlockLoop(read, BlockLibrary.create(read.type()), control)) {
+            loop.open();
+            loop.run(new ReadyReport(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)));
+        }
+        stopper.join();
     }
 
     private static void deleteQuietly(Path dir) {

@@ -26,8 +26,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Threads: each incarnation of the process has two reader threads and one waiter thread, all
  * owned by this object. Processes are always spawned on the run's launcher threads, which live as
- * long as the run, because the kernel's parent-death signal follows the thread that forked the
- * child, not the whole runtime process. Public methods may be called from any thread; state is
+ * long as the run, because the kernel's parent-death signal (armed by Python blocks, and by Java
+ * blocks when asked for) follows the thread that forked the child, not the whole runtime process. Public methods may be called from any thread; state is
  * guarded by {@code this}, and listeners are called without holding it.
  */
 final class BlockProcess {

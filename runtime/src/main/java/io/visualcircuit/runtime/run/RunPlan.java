@@ -6,7 +6,9 @@ import io.visualcircuit.runtime.circuit.Catalog;
 import io.visualcircuit.runtime.circuit.Circuit;
 import io.visualcircuit.runtime.circuit.Direction;
 import io.visualcircuit.runtime.circuit.Execution;
+import io.visualcircuit.runtime.circuit.ParamCheck;
 import io.visualcircuit.runtime.circuit.ParamSpec;
+import io.visualcircuit.runtime.circuit.ParamType;
 import io.visualcircuit.runtime.circuit.PortSpec;
 import io.visualcircuit.runtime.circuit.PortType;
 import io.visualcircuit.runtime.circuit.Wire;
@@ -15,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -187,71 +188,43 @@ final class RunPlan {
     }
 
     /**
-     * Converts a parameter value (often text from the command line) to the parameter's type.
+     * Converts a parameter value (often text from the command line) to the parameter's type, by
+     * the rule the editor and the file validator use ({@link ParamCheck#coerce}). A code block's
+     * own parameter has no description; as in the editor, text is read as the type of its current
+     * value (number, whole number or boolean), and other values are taken as they are when they
+     * are a finite number, a boolean or text.
      *
      * @param spec     the catalog's description, or null for a code block's own parameter
-     * @param existing the block's current value, whose type guides code-block parameters
+     * @param existing the block's current value, which guides a code block's parameter
+     * @throws IllegalArgumentException when the value does not fit, with ParamCheck's reason
      */
     static Object coerce(Object value, ParamSpec spec, Object existing) {
         if (value == null) {
             throw new IllegalArgumentException("no value");
         }
-        String kind;
         if (spec != null) {
-            kind = spec.type().jsonName();
-        } else if (existing instanceof Boolean) {
-            kind = "boolean";
-        } else if (existing instanceof Long) {
-            kind = "integer";
-        } else if (existing instanceof Number) {
-            kind = "number";
-        } else {
-            kind = "string";
+            return ParamCheck.coerce(spec, value);
         }
-        String text = value.toString().trim();
-        switch (kind) {
-            case "number" -> {
-                if (value instanceof Number n) {
-                    return n.doubleValue();
-                }
-                try {
-                    return Double.parseDouble(text);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + value + "' is not a number");
-                }
-            }
-            case "integer" -> {
-                if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-                    return n.longValue();
-                }
-                try {
-                    return Long.parseLong(text);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + value + "' is not a whole number");
-                }
-            }
-            case "boolean" -> {
-                if (value instanceof Boolean b) {
-                    return b;
-                }
-                String l = text.toLowerCase(Locale.ROOT);
-                if (l.equals("true") || l.equals("1") || l.equals("yes") || l.equals("on")) {
-                    return true;
-                }
-                if (l.equals("false") || l.equals("0") || l.equals("no") || l.equals("off")) {
-                    return false;
-                }
-                throw new IllegalArgumentException("'" + value + "' is not true or false");
-            }
-            case "choice" -> {
-                if (!spec.choices().isEmpty() && !spec.choices().contains(value.toString())) {
-                    throw new IllegalArgumentException("'" + value + "' is not one of " + spec.choices());
-                }
-                return value.toString();
-            }
-            default -> {
-                return value instanceof String s ? s : value.toString();
-            }
+        if (value instanceof String) {
+            ParamType like = existing instanceof Double ? ParamType.NUMBER
+                    : existing instanceof Long ? ParamType.INTEGER
+                    : existing instanceof Boolean ? ParamType.BOOLEAN
+                    : null;
+            return like == null ? value : ParamCheck.coerce(unranged(like), value);
         }
+        if (value instanceof Double || value instanceof Float) {
+            return ParamCheck.coerce(unranged(ParamType.NUMBER), value);
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Boolean) {
+            return value;
+        }
+        throw new IllegalArgumentException("must be a number, true/false or text");
+    }
+
+    private static ParamSpec unranged(ParamType type) {
+        return new ParamSpec("parameter", type, null, null, null, null, List.of(), null);
     }
 }

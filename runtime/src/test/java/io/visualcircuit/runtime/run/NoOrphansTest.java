@@ -1,6 +1,8 @@
 package io.visualcircuit.runtime.run;
 
-import org.junit.jupiter.api.Test;
+import io.visualcircuit.runtime.BlockMain;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,14 +19,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** When the runtime's process dies, even by kill -9, no block process and (after the next start) no segment survives. */
+/**
+ * When the runtime's process dies, even by kill -9, no block process and (after the next start) no
+ * segment survives. Java blocks rely on the end of their stdin for this by default; the
+ * parent-death signal they can arm on request must not change the outcome.
+ */
 class NoOrphansTest {
 
-    @Test
-    void shouldLeaveNoBlockProcessOrSegmentBehindWhenTheRuntimeIsKilled() throws Exception {
+    @ParameterizedTest(name = "Java block arms the parent-death signal: {0}")
+    @ValueSource(booleans = {false, true})
+    void shouldLeaveNoBlockProcessOrSegmentBehindWhenTheRuntimeIsKilled(boolean parentDeathSignal) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process runtime = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                OrphanRunMain.class.getName()).redirectErrorStream(true).start();
+                OrphanRunMain.class.getName(), parentDeathSignal ? "-D" + BlockMain.PARENT_DEATH_SIGNAL_PROPERTY + "=true" : "")
+                .redirectErrorStream(true).start();
         List<Long> pids = new ArrayList<>();
         List<String> segments = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(runtime.getInputStream(), StandardCharsets.UTF_8))) {

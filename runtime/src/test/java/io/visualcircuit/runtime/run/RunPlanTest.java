@@ -56,8 +56,10 @@ class RunPlanTest {
     @ParameterizedTest
     @CsvSource({
             "number, 2.5, 2.5",
+            "number, ' 1e3 ', 1000.0",
             "integer, 7, 7",
-            "boolean, off, false",
+            "integer, 7.0, 7",
+            "boolean, false, false",
             "boolean, True, true",
             "string, 12, 12"})
     void shouldCoerceTextToTheParameterType(String type, String text, String expected) {
@@ -75,15 +77,40 @@ class RunPlanTest {
     @Test
     void shouldCoerceCodeBlockParametersLikeTheirCurrentValue() {
         assertEquals(3.0, RunPlan.coerce("3", null, 1.0));
-        assertEquals(false, RunPlan.coerce("no", null, true));
+        assertEquals(4L, RunPlan.coerce("4", null, 2L));
+        assertEquals(false, RunPlan.coerce("false", null, true));
         assertEquals("3", RunPlan.coerce("3", null, "text"));
+        assertEquals(2.5, RunPlan.coerce(2.5, null, "text"), "a number given as a number stays one");
+        assertThrows(IllegalArgumentException.class, () -> RunPlan.coerce("4.5", null, 2L));
+        assertThrows(IllegalArgumentException.class, () -> RunPlan.coerce(Double.NaN, null, 1.0));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "number, fast, 'must be a number, not the text \"fast\"'",
+            "number, NaN, 'must be a finite number, not NaN'",
+            "integer, 2.5, 'must be a whole number, not 2.5'",
+            "boolean, off, 'must be true or false, not the text \"off\"'",
+            "boolean, 1, 'must be true or false, not the text \"1\"'"})
+    void shouldRefuseValuesOfTheWrongKindWithTheEditorsReason(String type, String text, String reason) {
+        ParamSpec spec = new ParamSpec("p", ParamType.valueOf(type.toUpperCase()), null, null, null, null, List.of(), null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunPlan.coerce(text, spec, null));
+        assertEquals(reason, e.getMessage());
     }
 
     @Test
-    void shouldRefuseValuesOfTheWrongKind() {
-        ParamSpec number = ParamSpec.number("k", 1.0, null, null);
-        assertThrows(IllegalArgumentException.class, () -> RunPlan.coerce("fast", number, null));
+    void shouldRefuseChoicesOutsideTheListAndNumbersOutsideTheRange() {
         ParamSpec choice = new ParamSpec("op", ParamType.CHOICE, "<", null, null, null, List.of("<", ">"), null);
         assertThrows(IllegalArgumentException.class, () -> RunPlan.coerce("~", choice, null));
+        ParamSpec duty = ParamSpec.number("duty", 0.5, null, null).withRange(0.0, 1.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunPlan.coerce("1.5", duty, null));
+        assertEquals("must be from 0 to 1, not 1.5", e.getMessage());
+    }
+
+    @Test
+    void shouldReportAnOverrideThatDoesNotFitAsAProblemOfItsBlock() {
+        Circuit c = TestCircuits.circuit().block("s", "sine", null).build();
+        List<String> problems = RunPlan.of(c, Catalog.standard(), Map.of("s", Map.of("frequency", "fast"))).problems();
+        assertEquals(List.of("block 's', parameter 'frequency': must be a number, not the text \"fast\""), problems);
     }
 }
