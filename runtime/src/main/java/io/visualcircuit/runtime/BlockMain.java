@@ -1,5 +1,6 @@
 package io.visualcircuit.runtime;
 
+import io.visualcircuit.ipc.WireReader;
 import io.visualcircuit.runtime.blocks.BlockLibrary;
 import io.visualcircuit.runtime.blocks.JavaBlock;
 import io.visualcircuit.runtime.host.BlockLoop;
@@ -74,6 +75,9 @@ public final class BlockMain {
         }
         try (BlockLoop loop = new BlockLoop(spec, block, control)) {
             try {
+                if (spec.blockingWires()) {
+                    WireReader.prepareBlockingWaits();
+                }
                 loop.open();
             } catch (RuntimeException e) {
                 fail(ControlMessages.EXIT_SETUP_FAILED, "cannot attach to its wires: " + e.getMessage());

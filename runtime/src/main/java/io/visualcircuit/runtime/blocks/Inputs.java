@@ -4,6 +4,11 @@ package io.visualcircuit.runtime.blocks;
  * The values on a block's input wires for one step. Values are {@link Double}, {@link Boolean},
  * {@link String}, {@code double[]} (arrays) or {@link ImageFrame}; a port with no wire, or whose
  * writer has not written yet, has no value.
+ *
+ * <p>An {@link ImageFrame} input is valid and unchanging for the step that receives it, but its
+ * pixel array is reused for later frames of the same size (reading a camera stream then allocates
+ * nothing). Treat input frames as read-only, and copy the pixels of a frame kept beyond its step.
+ * A new frame is always a new {@code ImageFrame} object.
  */
 public interface Inputs {
     /** The latest value on the port, or null when there is none yet. */

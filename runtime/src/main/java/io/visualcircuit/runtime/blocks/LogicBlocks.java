@@ -119,7 +119,10 @@ final class LogicBlocks {
             double now = time();
             Object value = inputs.get("in");
             if (value != null && isChange(value, inputs.isNew("in"))) {
-                Entry e = new Entry(now, value, sizeOf(value));
+                // An input frame's pixels are reused for later frames; a queued one needs its own.
+                Object kept = value instanceof ImageFrame f
+                        ? new ImageFrame(f.height(), f.width(), f.channels(), f.pixels().clone()) : value;
+                Entry e = new Entry(now, kept, sizeOf(kept));
                 queue.addLast(e);
                 queuedBytes += e.bytes;
                 lastKept = value;

@@ -1,9 +1,10 @@
 package io.visualcircuit.runtime.host;
 
-import io.visualcircuit.ipc.Sample;
+import io.visualcircuit.ipc.SampleBuffer;
 import io.visualcircuit.ipc.WireReader;
 import io.visualcircuit.ipc.WireWriter;
 import io.visualcircuit.runtime.blocks.BlockContext;
+import io.visualcircuit.runtime.blocks.ImageFrame;
 import io.visualcircuit.runtime.blocks.Inputs;
 import io.visualcircuit.runtime.blocks.JavaBlock;
 import io.visualcircuit.runtime.blocks.Outputs;
@@ -22,9 +23,18 @@ import java.util.concurrent.TimeUnit;
  * when the rate is 0), publishes its stats, and calls {@link JavaBlock#teardown} once the runtime
  * asks it to stop.
  *
+ * <p>Input values are read into one reusable {@link SampleBuffer} per port, so an image input of
+ * steady size costs one copy out of shared memory per new frame and no allocation but the small
+ * {@link ImageFrame} record. Ownership: the pixel array of an input frame belongs to the loop and
+ * is overwritten by a later frame of the same size, but only between steps, on the stepping
+ * thread; during a step the frame a block sees never changes. A block must not change its input
+ * frames, and one that keeps a frame beyond the step that received it (to compare or delay it)
+ * must copy the pixels. A new frame always comes as a new {@code ImageFrame} object, so blocks may
+ * tell frames apart by identity.
+ *
  * <p>Threads: everything runs on the thread that calls {@link #run}, except, for an event-driven
- * block with several wired inputs, one waiter thread per input that blocks on its wire and wakes
- * the stepping thread.
+ * block with several wired inputs, one waiter thread per input that blocks on its wire (without
+ * reading it) and wakes the stepping thread.
  */
 public final class BlockLoop implements AutoCloseable {
     /** How long an event-driven block waits for input before it looks at its stop flag and stats again. */
@@ -39,10 +49,14 @@ public final class BlockLoop implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private WireWriter stats;
 
-    /** An input port: its reader (null when unwired), its latest value and whether it is new this step. */
+    /**
+     * An input port: its reader (null when unwired), the buffer values are read into, its latest
+     * value and whether it is new this step. Used by the stepping thread only.
+     */
     private static final class Port {
         final String name;
         final WireReader reader;
+        final SampleBuffer buffer = new SampleBuffer();
         long lastSeq;
         Object value;
         boolean fresh;
@@ -52,12 +66,24 @@ public final class BlockLoop implements AutoCloseable {
             this.reader = reader;
         }
 
-        boolean accept(Sample s) {
-            if (s == null || s.sequence() <= lastSeq) {
+        /** Takes a value newer than the last one, if there is one; never blocks. */
+        boolean poll() {
+            return reader.readIfNewer(lastSeq, buffer) && accept();
+        }
+
+        /** Waits up to {@code timeoutNanos} for a newer value and takes it. */
+        boolean await(long timeoutNanos) {
+            return reader.await(lastSeq, timeoutNanos, buffer) && accept();
+        }
+
+        private boolean accept() {
+            if (buffer.sequence() <= lastSeq) {
                 return false;
             }
-            lastSeq = s.sequence();
-            value = WireValues.toObject(s.value());
+            lastSeq = buffer.sequence();
+            value = buffer.isImage()
+                    ? new ImageFrame(buffer.height(), buffer.width(), buffer.channels(), buffer.pixels())
+                    : WireValues.toObject(buffer.value());
             fresh = true;
             return true;
         }
@@ -117,7 +143,7 @@ public final class BlockLoop implements AutoCloseable {
             do {
                 for (Port p : inputs) {
                     if (p.reader != null) {
-                        p.accept(p.reader.readIfNewer(p.lastSeq));
+                        p.poll();
                     }
                 }
                 step(timing, in, out, params, meter);
@@ -130,7 +156,12 @@ public final class BlockLoop implements AutoCloseable {
 
     private void runOnEvents(Timing timing, BlockInputs in, BlockOutputs out, Params params, StatsMeter meter)
             throws InterruptedException {
-        List<Port> wired = inputs.stream().filter(p -> p.reader != null).toList();
+        List<Port> wired = new ArrayList<>();
+        for (Port p : inputs) {
+            if (p.reader != null) {
+                wired.add(p);
+            }
+        }
         if (wired.isEmpty()) {
             // Nothing can ever arrive: step once so that a source still publishes a value.
             step(timing, in, out, params, meter);
@@ -148,12 +179,11 @@ public final class BlockLoop implements AutoCloseable {
         while (!control.stopRequested()) {
             boolean any = false;
             if (wired.size() == 1) {
-                Port p = wired.get(0);
-                any = p.accept(p.reader.await(p.lastSeq, IDLE_WAIT_NANOS));
+                any = wired.get(0).await(IDLE_WAIT_NANOS);
             } else if (wake.tryAcquire(IDLE_WAIT_NANOS, TimeUnit.NANOSECONDS)) {
                 wake.drainPermits();
                 for (Port p : wired) {
-                    any |= p.accept(p.reader.readIfNewer(p.lastSeq));
+                    any |= p.poll();
                 }
             }
             if (any && !control.stopRequested()) {
@@ -177,7 +207,8 @@ public final class BlockLoop implements AutoCloseable {
 
     /**
      * Blocks on one input's wire with a reader of its own (readers are not shared between threads)
-     * and releases {@code wake} for every new value.
+     * and releases {@code wake} for every new value. It only waits: the stepping thread reads the
+     * value, so an image is copied once, not twice.
      */
     private void startWaiter(Port p, Semaphore wake) {
         WireReader own = WireReader.open(spec.inputs().stream()
@@ -186,9 +217,8 @@ public final class BlockLoop implements AutoCloseable {
         Thread t = new Thread(() -> {
             long seen = 0;
             while (!control.stopRequested()) {
-                Sample s = own.await(seen, IDLE_WAIT_NANOS);
-                if (s != null) {
-                    seen = s.sequence();
+                if (own.awaitNewer(seen, IDLE_WAIT_NANOS)) {
+                    seen = own.sequence();
                     wake.release();
                 }
             }

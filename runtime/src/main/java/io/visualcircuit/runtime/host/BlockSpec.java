@@ -18,17 +18,22 @@ import java.util.Objects;
  *
  * <p>The file is UTF-8 text, one record per line, fields separated by a TAB and escaped as in
  * {@link TypedValues}: {@code block ID}, {@code type TYPE}, {@code rate HZ}, {@code parent PID},
- * {@code stats SEGMENT}, {@code code FILE}, {@code in PORT TYPE SEGMENT}, {@code out PORT TYPE
- * SEGMENT} (empty segment: port without a wire) and {@code param NAME ENCODED-VALUE}. It is kept
- * this simple so that a block JVM does not load a JSON library just to start.
+ * {@code stats SEGMENT}, {@code code FILE}, {@code blocking-wires true}, {@code in PORT TYPE
+ * SEGMENT}, {@code out PORT TYPE SEGMENT} (empty segment: port without a wire) and
+ * {@code param NAME ENCODED-VALUE}. It is kept this simple so that a block JVM does not load a
+ * JSON library just to start. Readers skip records they do not know.
  *
  * @param rate        steps per second; 0 means "step when an input has a new value"
  * @param parentPid   the runtime's process id, checked by the block to notice an orphaned start
  * @param statsSegment the segment where the block publishes its {@link StatsLayout health figures}, or null
  * @param codeFile    the user's code of a Python block, or null
+ * @param blockingWires true when the block will sleep on an input wire (it steps on new values)
+ *                      or readers will sleep on its outputs, so that it gets ready for blocking
+ *                      waits and wake-ups at start rather than during its first one
  */
 public record BlockSpec(String blockId, String type, double rate, long parentPid, String statsSegment,
-                        String codeFile, List<PortWire> inputs, List<PortWire> outputs, Map<String, Object> params) {
+                        String codeFile, List<PortWire> inputs, List<PortWire> outputs, Map<String, Object> params,
+                        boolean blockingWires) {
 
     private static final String MAGIC = "vc-block-spec";
 
@@ -38,6 +43,18 @@ public record BlockSpec(String blockId, String type, double rate, long parentPid
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** A spec of a block that neither sleeps on its wires nor has sleeping readers. */
+    public BlockSpec(String blockId, String type, double rate, long parentPid, String statsSegment,
+                     String codeFile, List<PortWire> inputs, List<PortWire> outputs, Map<String, Object> params) {
+        this(blockId, type, rate, parentPid, statsSegment, codeFile, inputs, outputs, params, false);
+    }
+
+    /** This spec with other parameter values (for a restart that keeps the user's changes). */
+    public BlockSpec withParams(Map<String, Object> newParams) {
+        return new BlockSpec(blockId, type, rate, parentPid, statsSegment, codeFile, inputs, outputs, newParams,
+                blockingWires);
     }
 
     /**
@@ -65,6 +82,9 @@ public record BlockSpec(String blockId, String type, double rate, long parentPid
         }
         if (codeFile != null) {
             line(b, "code", codeFile);
+        }
+        if (blockingWires) {
+            line(b, "blocking-wires", "true");
         }
         for (PortWire p : inputs) {
             line(b, "in", p.port(), p.type(), p.segment() == null ? "" : p.segment());
@@ -98,6 +118,7 @@ public record BlockSpec(String blockId, String type, double rate, long parentPid
         long parent = -1;
         String stats = null;
         String code = null;
+        boolean blocking = false;
         List<PortWire> ins = new ArrayList<>();
         List<PortWire> outs = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
@@ -117,6 +138,7 @@ public record BlockSpec(String blockId, String type, double rate, long parentPid
                     case "parent" -> parent = Long.parseLong(f[1]);
                     case "stats" -> stats = f[1];
                     case "code" -> code = f[1];
+                    case "blocking-wires" -> blocking = Boolean.parseBoolean(f[1]);
                     case "in" -> ins.add(new PortWire(f[1], f[2], f[3].isEmpty() ? null : f[3]));
                     case "out" -> outs.add(new PortWire(f[1], f[2], f[3].isEmpty() ? null : f[3]));
                     case "param" -> params.put(f[1], TypedValues.decode(f[2]));
@@ -131,6 +153,6 @@ public record BlockSpec(String blockId, String type, double rate, long parentPid
         if (id == null || type == null) {
             throw new IOException("block spec " + file + " names no block or no type");
         }
-        return new BlockSpec(id, type, rate, parent, stats, code, ins, outs, params);
+        return new BlockSpec(id, type, rate, parent, stats, code, ins, outs, params, blocking);
     }
 }

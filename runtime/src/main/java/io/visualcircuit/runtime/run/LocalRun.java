@@ -209,7 +209,35 @@ final class LocalRun implements Run {
                     plan.wires().containsKey(key) ? segments.segmentName(key) : null));
         }
         return new BlockSpec(b.id(), b.type().id(), b.rate(), ProcessHandle.current().pid(),
-                statsSegments.get(b.id()), codeFile, ins, outs, b.params());
+                statsSegments.get(b.id()), codeFile, ins, outs, b.params(), blockingWires(b));
+    }
+
+    /**
+     * Whether a block will sleep on its input wires (it steps on new values) or have readers that
+     * sleep on its outputs (an event-driven block, or whoever follows the wires from the start,
+     * such as a trace). Such a block readies its blocking waits at start, so that its first wait or
+     * wake-up does not hold back a value; the others never load what that takes.
+     */
+    private boolean blockingWires(RunPlan.PlannedBlock b) {
+        boolean wiredInput = b.inputs().stream().anyMatch(p -> plan.sourceOf(b.id(), p.name()) != null);
+        if (b.rate() == 0 && wiredInput) {
+            return true;
+        }
+        boolean wiredOutput = b.outputs().stream().anyMatch(p -> plan.wires().containsKey(b.id() + "." + p.name()));
+        if (!wiredOutput) {
+            return false;
+        }
+        if (options.wiresCreated() != null) {
+            return true;
+        }
+        for (RunPlan.PlannedBlock reader : plan.blocks()) {
+            if (reader.rate() == 0 && reader.execution() != Execution.NONE && reader.inputs().stream()
+                    .map(p -> plan.sourceOf(reader.id(), p.name()))
+                    .anyMatch(source -> source != null && plan.wires().get(source).blockId().equals(b.id()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int initialCapacity(PortType type) {
@@ -508,9 +536,7 @@ final class LocalRun implements Run {
     private void refreshSpec(String blockId) {
         try {
             Path specFile = specFiles.get(blockId);
-            BlockSpec old = BlockSpec.read(specFile);
-            new BlockSpec(old.blockId(), old.type(), old.rate(), old.parentPid(), old.statsSegment(), old.codeFile(),
-                    old.inputs(), old.outputs(), liveParams.get(blockId)).write(specFile);
+            BlockSpec.read(specFile).withParams(liveParams.get(blockId)).write(specFile);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -27,12 +27,24 @@ class BlockSpecTest {
         params.put("formula", "a*sin(b)\tand\nmore");
         BlockSpec spec = new BlockSpec("arm.left", "gain", 0.0, 1234, "vc-1-abc-9", "/tmp/code.py",
                 List.of(new BlockSpec.PortWire("in", "number", "vc-1-abc-0"), new BlockSpec.PortWire("spare", "any", null)),
-                List.of(new BlockSpec.PortWire("out", "number", "vc-1-abc-1")), params);
+                List.of(new BlockSpec.PortWire("out", "number", "vc-1-abc-1")), params, true);
         Path f = dir.resolve("b.spec");
         spec.write(f);
         BlockSpec back = BlockSpec.read(f);
         assertEquals(spec, back);
         assertEquals(List.of("k", "n", "on", "formula"), List.copyOf(back.params().keySet()), "parameter order kept");
+        BlockSpec restarted = back.withParams(Map.of("k", 4.0));
+        assertEquals(Map.of("k", 4.0), restarted.params());
+        assertTrue(restarted.blockingWires(), "a restart keeps everything but the parameters");
+        assertEquals(spec.inputs(), restarted.inputs());
+    }
+
+    @Test
+    void shouldReadASpecWithoutTheBlockingRecordAsNonBlocking() throws IOException {
+        Path f = dir.resolve("plain.spec");
+        new BlockSpec("s", "sine", 30.0, 1, null, null, List.of(), List.of(), Map.of()).write(f);
+        assertTrue(Files.readString(f).lines().noneMatch(l -> l.startsWith("blocking-wires")));
+        assertEquals(false, BlockSpec.read(f).blockingWires());
     }
 
     @Test

@@ -29,6 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** End-to-end: real circuits, real block processes, real wires. */
 class CircuitRunnerTest {
+
+    /** Whether the runtime told a block to get ready for blocking waits at start (read from its spec file). */
+    private static boolean blockingWires(Run run, String blockId) throws java.io.IOException {
+        try (var files = Files.list(run.directory().resolve("blocks"))) {
+            Path spec = files.filter(f -> f.getFileName().toString().endsWith("-" + blockId + ".spec")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no spec file for " + blockId));
+            return io.visualcircuit.runtime.host.BlockSpec.read(spec).blockingWires();
+        }
+    }
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final List<PortSpec> NUMBER_IN = List.of(PortSpec.in("in", PortType.NUMBER));
     private static final List<PortSpec> NUMBER_OUT = List.of(PortSpec.out("out", PortType.NUMBER));
@@ -43,6 +52,7 @@ class CircuitRunnerTest {
             assertEquals(BlockState.RUNNING, run.state("g").state());
             assertTrue(run.state("g").pid() > 0, "gain runs in its own process");
             assertEquals(-1, run.state("c").pid(), "a constant has no process");
+            assertFalse(blockingWires(run, "g"), "nobody sleeps on a wire here: no native binding at start");
             assertEquals(6.0, (Double) awaitValue(run, "g.out", WAIT, near(6.0, 1e-12)));
 
             run.setParameter("g", "k", 5.0);
@@ -243,6 +253,8 @@ class CircuitRunnerTest {
                 .block("d", "display", null)
                 .wire("n.out", "g1.in").wire("g1.out", "g2.in").wire("g2.out", "d.in").build();
         try (Run run = CircuitRunner.start(c, options())) {
+            assertTrue(blockingWires(run, "n"), "the counter wakes the event-driven g1");
+            assertTrue(blockingWires(run, "g1") && blockingWires(run, "g2"), "event-driven blocks sleep on their input");
             List<Double> values = new ArrayList<>();
             List<Long> seqs = new ArrayList<>();
             try (WireReader r = WireReader.open(run.wire("g2.out").orElseThrow().segment())) {
