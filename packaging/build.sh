@@ -48,7 +48,7 @@ for tool in java jlink jpackage; do
   [[ -x "$JDK/bin/$tool" ]] || fail "$JDK has no $tool; packaging needs a full JDK 17 or newer"
 done
 [[ -f "$JDK/jmods/java.base.jmod" ]] \
-  || fail "$JDK has no jmods folder, which jlink needs (Debian/Ubuntu: apt-get install openjdk-17-jmods)"
+  || fail "$JDK has no jmods folder, which jlink needs (Debian: openjdk-17-jdk-headless; Ubuntu: openjdk-17-jmods)"
 JAVA_MAJOR="$("$JDK/bin/java" -XshowSettings:properties -version 2>&1 \
   | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -n 1)"
 [[ -n "$JAVA_MAJOR" && "$JAVA_MAJOR" -ge 17 ]] || fail "$JDK is Java ${JAVA_MAJOR:-unknown}; packaging needs 17 or newer"
