@@ -101,17 +101,19 @@ echo "build.sh: app-image ready: $TARGET/$NAME/bin/$NAME"
 if [[ -n "$want_deb" ]]; then
   if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
     echo "build.sh: making the .deb package..."
-    # jpackage takes the menu entry from the resource folder when it is named after the application;
-    # it installs it with xdg-desktop-menu as $PACKAGE-$NAME.desktop.
+    # jpackage takes the menu entry from the resource folder when it is named after the application
+    # (it installs it with xdg-desktop-menu as $PACKAGE-$NAME.desktop), and the install scripts by
+    # their own names. The entry and the scripts expect the application in /opt/$PACKAGE.
     mkdir -p "$TARGET/deb-resources"
     cp "$HERE/visualcircuit.desktop" "$TARGET/deb-resources/$NAME.desktop"
+    cp "$HERE/deb/postinst" "$HERE/deb/prerm" "$TARGET/deb-resources/"
     "$JDK/bin/jpackage" --type deb \
       --name "$NAME" --app-version "$VERSION" \
       --vendor "VisualCircuit" --description "Visual block circuit editor and runtime" \
       --app-image "$TARGET/$NAME" \
       --icon "$HERE/visualcircuit.png" \
       --resource-dir "$TARGET/deb-resources" \
-      --linux-package-name "$PACKAGE" --linux-app-category devel \
+      --install-dir /opt --linux-package-name "$PACKAGE" --linux-app-category devel \
       --linux-shortcut --linux-menu-group "Development;Education;" \
       --dest "$TARGET"
     echo "build.sh: package ready: $(ls "$TARGET"/*.deb)"
