@@ -48,7 +48,7 @@ for tool in java jlink jpackage; do
   [[ -x "$JDK/bin/$tool" ]] || fail "$JDK has no $tool; packaging needs a full JDK 17 or newer"
 done
 [[ -f "$JDK/jmods/java.base.jmod" ]] \
-  || fail "$JDK has no jmods folder, which jlink needs (Debian/Ubuntu: apt-get install openjdk-17-jmods)"
+  || fail "$JDK has no jmods folder, which jlink needs (Debian: openjdk-17-jdk-headless; Ubuntu: openjdk-17-jmods)"
 JAVA_MAJOR="$("$JDK/bin/java" -XshowSettings:properties -version 2>&1 \
   | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -n 1)"
 [[ -n "$JAVA_MAJOR" && "$JAVA_MAJOR" -ge 17 ]] || fail "$JDK is Java ${JAVA_MAJOR:-unknown}; packaging needs 17 or newer"
@@ -101,17 +101,19 @@ echo "build.sh: app-image ready: $TARGET/$NAME/bin/$NAME"
 if [[ -n "$want_deb" ]]; then
   if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
     echo "build.sh: making the .deb package..."
-    # jpackage takes the menu entry from the resource folder when it is named after the application;
-    # it installs it with xdg-desktop-menu as $PACKAGE-$NAME.desktop.
+    # jpackage takes the menu entry from the resource folder when it is named after the application
+    # (it installs it with xdg-desktop-menu as $PACKAGE-$NAME.desktop), and the install scripts by
+    # their own names. The entry and the scripts expect the application in /opt/$PACKAGE.
     mkdir -p "$TARGET/deb-resources"
     cp "$HERE/visualcircuit.desktop" "$TARGET/deb-resources/$NAME.desktop"
+    cp "$HERE/deb/postinst" "$HERE/deb/prerm" "$TARGET/deb-resources/"
     "$JDK/bin/jpackage" --type deb \
       --name "$NAME" --app-version "$VERSION" \
       --vendor "VisualCircuit" --description "Visual block circuit editor and runtime" \
       --app-image "$TARGET/$NAME" \
       --icon "$HERE/visualcircuit.png" \
       --resource-dir "$TARGET/deb-resources" \
-      --linux-package-name "$PACKAGE" --linux-app-category devel \
+      --install-dir /opt --linux-package-name "$PACKAGE" --linux-app-category devel \
       --linux-shortcut --linux-menu-group "Development;Education;" \
       --dest "$TARGET"
     echo "build.sh: package ready: $(ls "$TARGET"/*.deb)"
