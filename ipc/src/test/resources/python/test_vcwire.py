@@ -26,6 +26,17 @@ class VcwireTest(unittest.TestCase):
             self.assertEqual((3, "x" * 10000), r.read())
             self.assertEqual(0o600, os.stat(self.path).st_mode & 0o777)
 
+    @unittest.skipIf(vcwire._np is None, "needs numpy")
+    def test_carries_numpy_unicode_arrays_at_four_bytes_a_character(self):
+        np = vcwire._np
+        text = np.array(["left", "right"], dtype="<U64")
+        with vcwire.Writer.create(self.name, 16) as w, vcwire.Reader(self.name) as r:
+            w.write(text)
+            seq, back = r.read()
+            self.assertEqual(1, seq)
+            self.assertEqual(text.dtype, back.dtype)
+            self.assertEqual(["left", "right"], back.tolist())
+
     def test_works_without_numpy(self):
         saved = vcwire._np
         vcwire._np = None

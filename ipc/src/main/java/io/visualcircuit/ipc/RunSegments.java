@@ -1,7 +1,8 @@
 package io.visualcircuit.ipc;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,8 +23,11 @@ import java.util.regex.Pattern;
  * segments of earlier runs whose lock is no longer held. Segment names are
  * {@code vc-UID-TOKEN-N}. Closing the run unlinks every segment and the lock.
  *
- * <p>The key-to-segment map is also written to {@code wires.properties} in the run directory so
- * that outside tools can find a run's wires.
+ * <p>The key-to-segment map is also written to {@code wires.properties} (Java properties format) in
+ * the run directory so that outside tools can find a run's wires. Each new name is appended (and
+ * flushed) as it is handed out, so the file is complete at every moment, in particular when the
+ * run is announced as started, and creating n wires costs O(n) rather than rewriting the whole
+ * file n times.
  *
  * <p>Thread-safe: all methods may be called from any runtime thread.
  */
@@ -42,6 +45,10 @@ public final class RunSegments implements AutoCloseable {
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, WireWriter> writers = new HashMap<>();
     private boolean closed;
+    /** The manifest, open for appending while the run lasts; null before the first name or without a run directory. */
+    private Writer manifest;
+    /** Set when the manifest could not be written; the run goes on without it. */
+    private boolean manifestFailed;
 
     private RunSegments(Path runDirectory, int uid, String token, Path lockPath, int lockFd) {
         this.runDirectory = runDirectory;
@@ -95,7 +102,13 @@ public final class RunSegments implements AutoCloseable {
 
     /** The segment name for wire {@code key} ({@code vc-UID-TOKEN-N}); stable for the run. */
     public synchronized String segmentName(String key) {
-        return names.computeIfAbsent(key, k -> PREFIX + uid + "-" + token + "-" + names.size());
+        String name = names.get(key);
+        if (name == null) {
+            name = PREFIX + uid + "-" + token + "-" + names.size();
+            names.put(key, name);
+            appendToManifest(key, name);
+        }
+        return name;
     }
 
     /**
@@ -113,22 +126,70 @@ public final class RunSegments implements AutoCloseable {
         }
         WireWriter writer = WireWriter.create(name, initialCapacity, false);
         writers.put(name, writer);
-        writeManifest();
         return writer;
     }
 
-    private void writeManifest() {
-        if (runDirectory == null) {
+    /** Appends one {@code key=name} line; the first call replaces any manifest of an earlier run. */
+    private void appendToManifest(String key, String name) {
+        if (runDirectory == null || manifestFailed || closed) {
             return;
         }
-        Properties properties = new Properties();
-        names.forEach(properties::setProperty);
-        Path file = runDirectory.resolve("wires.properties");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            properties.store(out, "VisualCircuit wire segments of this run (key = /dev/shm name)");
+        try {
+            if (manifest == null) {
+                // ISO 8859-1 with backslash-u escapes is what java.util.Properties.load(InputStream) reads.
+                manifest = Files.newBufferedWriter(runDirectory.resolve("wires.properties"), StandardCharsets.ISO_8859_1);
+                manifest.write("#VisualCircuit wire segments of this run (key = /dev/shm name)\n");
+            }
+            manifest.write(escape(key, true));
+            manifest.write('=');
+            manifest.write(escape(name, false));
+            manifest.write('\n');
+            manifest.flush();
         } catch (IOException e) {
             // The manifest helps outside tools only; the run works without it.
+            manifestFailed = true;
+            closeManifest();
         }
+    }
+
+    private void closeManifest() {
+        if (manifest != null) {
+            try {
+                manifest.close();
+            } catch (IOException e) {
+                // Everything was flushed line by line already.
+            }
+            manifest = null;
+        }
+    }
+
+    /**
+     * Escapes a key or value for a properties file: backslash escapes for the characters that
+     * would end a key or start a comment, and backslash-u escapes for anything outside printable ASCII.
+     */
+    static String escape(String text, boolean key) {
+        StringBuilder b = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\f' -> b.append("\\f");
+                case '=', ':', '#', '!' -> b.append('\\').append(c);
+                // Inside a value only a leading space would be lost; in a key every space ends it.
+                case ' ' -> b.append(key || i == 0 ? "\\ " : " ");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        b.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 
     /** Closes every writer the run created, unlinks all its segments, and releases the lock. */
@@ -138,6 +199,7 @@ public final class RunSegments implements AutoCloseable {
             return;
         }
         closed = true;
+        closeManifest();
         for (WireWriter writer : writers.values()) {
             writer.close();
         }

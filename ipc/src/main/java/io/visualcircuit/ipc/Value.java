@@ -189,11 +189,12 @@ public sealed interface Value {
             if (typestr.length() > WireLayout.MAX_TYPESTR_LENGTH || !TYPESTR.matcher(typestr).matches()) {
                 throw new IllegalArgumentException("not a numpy typestr: '" + typestr + "'");
             }
-            int size = Integer.parseInt(typestr.substring(2));
-            if (size == 0) {
+            int count = Integer.parseInt(typestr.substring(2));
+            if (count == 0) {
                 throw new IllegalArgumentException("numpy typestr '" + typestr + "' has item size 0");
             }
-            return size;
+            // numpy counts characters for its unicode kind and stores each as 4 bytes (UCS-4).
+            return typestr.charAt(1) == 'U' ? Math.multiplyExact(count, 4) : count;
         }
 
         @Override

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RunSegmentsTest {
     @TempDir
@@ -62,6 +64,66 @@ class RunSegmentsTest {
             }
             assertEquals(run.segmentName("sensor.out"), manifest.getProperty("sensor.out"));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"stats:motor", "a b=c#d!e", "back\\slash", " leading space", "tab\tand\nnewline",
+            "na\u00efve \u2192 \u00fc", "trailing space "})
+    void shouldWriteKeysThatPropertiesReadBackUnchanged(String key) throws Exception {
+        try (RunSegments run = RunSegments.create(runDirectory)) {
+            run.createWire(key, 64);
+            Properties manifest = manifest();
+            assertEquals(1, manifest.size(), manifest.toString());
+            assertEquals(run.segmentName(key), manifest.getProperty(key));
+        }
+    }
+
+    @Test
+    void shouldListEveryWireOfALargeRunInCreationOrder() throws Exception {
+        try (RunSegments run = RunSegments.create(runDirectory)) {
+            for (int i = 0; i < 300; i++) {
+                run.createWire("src" + i + ".out", 16);
+                if (i == 149) {
+                    // An outside tool reading half-way through sees exactly the wires made so far.
+                    assertEquals(150, manifest().size());
+                }
+            }
+            Properties manifest = manifest();
+            assertEquals(300, manifest.size());
+            for (int i = 0; i < 300; i++) {
+                assertEquals(run.segmentName("src" + i + ".out"), manifest.getProperty("src" + i + ".out"));
+                assertTrue(run.segmentName("src" + i + ".out").endsWith("-" + i));
+            }
+        }
+    }
+
+    @Test
+    void shouldReplaceTheManifestOfAnEarlierRunInTheSameDirectory() throws Exception {
+        try (RunSegments first = RunSegments.create(runDirectory)) {
+            first.createWire("old.out", 64);
+        }
+        try (RunSegments second = RunSegments.create(runDirectory)) {
+            second.createWire("new.out", 64);
+            Properties manifest = manifest();
+            assertEquals(second.segmentName("new.out"), manifest.getProperty("new.out"));
+            assertFalse(manifest.containsKey("old.out"), manifest.toString());
+        }
+    }
+
+    @Test
+    void shouldListNamesHandedOutBeforeTheirSegmentIsCreated() throws Exception {
+        try (RunSegments run = RunSegments.create(runDirectory)) {
+            String name = run.segmentName("planned.out");
+            assertEquals(name, manifest().getProperty("planned.out"));
+        }
+    }
+
+    private Properties manifest() throws Exception {
+        Properties manifest = new Properties();
+        try (var in = Files.newInputStream(runDirectory.resolve("wires.properties"))) {
+            manifest.load(in);
+        }
+        return manifest;
     }
 
     @Test

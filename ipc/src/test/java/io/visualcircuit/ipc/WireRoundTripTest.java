@@ -50,7 +50,14 @@ class WireRoundTripTest {
                 new Value.ImageValue(4, 5, 3, image),
                 new Value.ImageValue(2, 2, 1, new byte[] {0, 1, (byte) 200, (byte) 255}),
                 new Value.NdArrayValue("<i2", new int[] {3}, new byte[] {1, 0, 2, 0, (byte) 0xff, (byte) 0xff}),
-                new Value.NdArrayValue("|u1", new int[] {2, 1}, new byte[] {9, 8}));
+                new Value.NdArrayValue("|u1", new int[] {2, 1}, new byte[] {9, 8}),
+                new Value.NdArrayValue("<U2", new int[] {1}, new byte[] {'o', 0, 0, 0, 'k', 0, 0, 0}));
+    }
+
+    @Test
+    void shouldSizeNumpyUnicodeItemsAtFourBytesACharacter() {
+        assertEquals(256, Value.NdArrayValue.itemSize("<U64"));
+        assertEquals(8, Value.NdArrayValue.itemSize("<f8"));
     }
 
     @ParameterizedTest

@@ -266,6 +266,9 @@ public final class EditorWindow {
         root.setTop(top);
 
         problems.setId("problemList");
+        Label none = new Label("No problems found in this circuit.");
+        none.getStyleClass().add("hint");
+        problems.setPlaceholder(none);
         problems.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Problem p, boolean empty) {

@@ -38,8 +38,13 @@ public final class LiveBench {
     static final double VIEW_W = 1280;
     static final double VIEW_H = 800;
 
-    /** What the benchmark measured. */
-    public record Result(int wires, double fxBusyPercent, List<String> phases, long frames, double maxPulseMillis) {
+    /**
+     * What the benchmark measured.
+     *
+     * @param machine the machine line ({@link MachineInfo#describe()}), taken when measuring began
+     */
+    public record Result(int wires, double fxBusyPercent, List<String> phases, long frames, double maxPulseMillis,
+                         String machine) {
         public String lastLine() {
             return String.format(Locale.ROOT, "live: fx_busy_percent=%.1f wires=%d", fxBusyPercent, wires);
         }
@@ -102,6 +107,8 @@ public final class LiveBench {
             feed.close();
             throw e;
         }
+        // Before the writers start, so the load average is the machine's and not this benchmark's.
+        String machine = MachineInfo.describe();
         List<WireInfo> wires = feed.wires();
         Circuit circuit = circuit(wires);
         try (LiveSampler sampler = new LiveSampler(wires, feed.opener(), BlockSource.none(), sampleHz)) {
@@ -149,7 +156,7 @@ public final class LiveBench {
                 view.stop();
                 s.close();
             });
-            return new Result(wires.size(), 100.0 * busy / wall, phases, frames, maxPulse);
+            return new Result(wires.size(), 100.0 * busy / wall, phases, frames, maxPulse, machine);
         } finally {
             feed.close();
         }
@@ -159,6 +166,7 @@ public final class LiveBench {
     public void print(Result r) {
         out.println("live bench: " + r.wires() + " wires sampled at " + ValueFormat.number(sampleHz) + " Hz for "
                 + ValueFormat.number(seconds) + " s");
+        out.println(r.machine());
         out.println(feed.description());
         for (String p : r.phases()) {
             out.println(p);

@@ -23,6 +23,12 @@ import java.util.function.LongSupplier;
  * a fast writer from slowing the editor: a 1 kHz wire costs the same as a 1 Hz wire, and its rate
  * is still reported from sequence deltas.
  *
+ * <p>A new frame is published only when something on screen would change: a wire's value, rate,
+ * error, thumbnail or stale state (so dimming after a second still shows), a block's state or
+ * shown figures, or the time axis of a chart that still has points in its window (a watched wire:
+ * probe, scope, plot block). An idle circuit therefore publishes nothing and the canvas, which
+ * repaints only for new frames, stays still.
+ *
  * <p>Threading: the sampler thread ("vc-live-sampler", a daemon) owns the wire sources and every
  * accumulator; nothing else touches them. {@link #latest()}, {@link #watch}, {@link #unwatch},
  * {@link #requestThumbnails} and {@link #close()} may be called from any thread (typically the FX
@@ -58,6 +64,8 @@ public final class LiveSampler implements AutoCloseable {
     private long frameNumber;
     private long lastStatsAt = Long.MIN_VALUE;
     private Map<String, BlockLive> blocks = Map.of();
+    /** The block map of the last published frame. */
+    private Map<String, BlockLive> publishedBlocks = Map.of();
     private final Map<String, double[]> cpuAnchors = new HashMap<>();
     private int thumbCursor;
 
@@ -153,7 +161,11 @@ public final class LiveSampler implements AutoCloseable {
         }
     }
 
-    /** Samples every wire once and publishes a frame. Sampler thread only (or a test without {@link #start()}). */
+    /**
+     * Samples every wire once and publishes a frame if anything shown changed; returns the latest
+     * frame (the previous one, same object, when nothing changed). Sampler thread only (or a test
+     * without {@link #start()}).
+     */
     LiveFrame sampleOnce() {
         long now = clock.getAsLong();
         double t = (now - origin) / 1e9;
@@ -163,6 +175,7 @@ public final class LiveSampler implements AutoCloseable {
             wantThumbs.addAll(keys);
         }
         int thumbsLeft = maxThumbnailsPerTick;
+        boolean changed = frameNumber == 0;
         int n = slots.size();
         for (int k = 0; k < n; k++) {
             // Round-robin start so that, with few thumbnails allowed per tick, every wanted image gets its turn.
@@ -172,7 +185,10 @@ public final class LiveSampler implements AutoCloseable {
                 s.makeThumbnail();
                 thumbsLeft--;
             }
-            wires.put(s.info.wire(), s.snapshot(now));
+            WireLive before = s.last;
+            WireLive live = s.snapshot(now);
+            changed |= live != before || s.chartScrolling(t);
+            wires.put(s.info.wire(), live);
         }
         if (n > 0) {
             thumbCursor = (thumbCursor + 1) % n;
@@ -181,9 +197,46 @@ public final class LiveSampler implements AutoCloseable {
             blocks = readBlocks(now);
             lastStatsAt = now;
         }
+        changed |= !sameAsShown(blocks, publishedBlocks);
+        if (!changed) {
+            return latest.get();
+        }
         LiveFrame frame = new LiveFrame(++frameNumber, t, wires, blocks);
+        publishedBlocks = blocks;
         latest.set(frame);
         return frame;
+    }
+
+    /**
+     * True when two block maps look the same on the canvas: same states, CPU %, rates and memory.
+     * The loop count and CPU seconds, which grow all the time, are not shown, so they alone do not
+     * make a new frame (the next frame carries them anyway).
+     */
+    static boolean sameAsShown(Map<String, BlockLive> a, Map<String, BlockLive> b) {
+        if (a == b) {
+            return true;
+        }
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (Map.Entry<String, BlockLive> e : a.entrySet()) {
+            BlockLive x = e.getValue();
+            BlockLive y = b.get(e.getKey());
+            if (y == null || !x.status().equals(y.status()) || Double.compare(x.cpuPercent(), y.cpuPercent()) != 0) {
+                return false;
+            }
+            BlockStats p = x.stats();
+            BlockStats q = y.stats();
+            if (p == null || q == null) {
+                if (p != q) {
+                    return false;
+                }
+            } else if (Double.compare(p.requestedRateHz(), q.requestedRateHz()) != 0
+                    || Double.compare(p.achievedRateHz(), q.achievedRateHz()) != 0 || p.rssBytes() != q.rssBytes()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Map<String, BlockLive> readBlocks(long now) {
@@ -266,6 +319,8 @@ public final class LiveSampler implements AutoCloseable {
         double[] ringV = new double[SHORT_HISTORY];
         int head;
         int size;
+        /** Sampler time (s) of the newest history point, NaN while the history is empty. */
+        double newestT = Double.NaN;
         boolean historyChanged = true;
         History history = History.EMPTY;
         Thumbnail thumbnail;
@@ -341,6 +396,7 @@ public final class LiveSampler implements AutoCloseable {
             }
             ringT[head] = t;
             ringV[head] = v;
+            newestT = t;
             head = (head + 1) % ringT.length;
             size = Math.min(size + 1, ringT.length);
             historyChanged = true;
@@ -369,6 +425,15 @@ public final class LiveSampler implements AutoCloseable {
             size = keep;
             head = keep % cap;
             historyChanged = true;
+        }
+
+        /**
+         * True while a chart shows this wire (it is watched) and its newest point is still inside
+         * the chart's window: the chart's time axis moves on every tick until that point scrolls out.
+         */
+        boolean chartScrolling(double t) {
+            Double seconds = watched.get(info.wire());
+            return seconds != null && !Double.isNaN(newestT) && t - newestT <= seconds;
         }
 
         boolean wantsThumbnail(Set<String> wanted) {

@@ -371,11 +371,14 @@ class EditorWindowUiTest {
         load(robot, new Circuit("t", null, List.of(Block.of("wave", "sine", 40, 40),
                 Block.of("far", "sine", 3000, 2000).withParam("frequency", -5.0)), List.of(), List.of()));
         List<io.visualcircuit.runtime.circuit.Problem> problems = fx(() -> window.problems());
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("far"), problems.stream().map(io.visualcircuit.runtime.circuit.Problem::blockId).toList());
         String count = robot.lookup("#problemCount").queryAs(Label.class).getText();
         assertTrue(count.startsWith("1 error"), count);
 
-        robot.clickOn(robot.lookup("#problemList .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        javafx.scene.Node firstCell = robot.lookup("#problemList .list-cell").match(
+                (javafx.scene.control.ListCell<?> cell) -> cell.getItem() != null).query();
+        robot.clickOn(firstCell);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(Set.of("far"), fx(() -> window.canvas().selectedBlocks()));
@@ -469,5 +472,23 @@ class EditorWindowUiTest {
         Point2D after = fx(() -> window.canvas().screenToWorld(at.getX(), at.getY()));
         assertEquals(before.getX(), after.getX(), 0.5);
         assertEquals(before.getY(), after.getY(), 0.5);
+    }
+
+    @Test
+    void shouldRenameABlockInPlaceByDoubleClickingItsTitleOrPressingF2(FxRobot robot) {
+        load(robot, sineAndGain());
+        robot.doubleClickOn(fx(() -> window.canvas().blockScreenPoint("wave")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#renameField").query().isVisible(), "the rename field opens over the title");
+        robot.eraseText(10).write("Input wave").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Input wave", circuit().block("wave").orElseThrow().label());
+
+        robot.clickOn(fx(() -> window.canvas().blockScreenPoint("amp")));
+        robot.type(KeyCode.F2).eraseText(10).write("Amplifier").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Amplifier", circuit().block("amp").orElseThrow().label());
+        assertTrue(fx(() -> window.document().undoDescription()).toLowerCase().contains("amp"),
+                fx(() -> window.document().undoDescription()));
     }
 }

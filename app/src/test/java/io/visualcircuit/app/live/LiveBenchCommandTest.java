@@ -32,5 +32,7 @@ class LiveBenchCommandTest {
         assertTrue(p > 0 && p < 100, "a share of wall time: " + p);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("phase labels") && !l.contains("visible_wires=0")),
                 "the detailed phase draws some wires");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("machine: nproc=") && l.contains(" javafx=sw ")),
+                "the figures come with the machine and the (software, in tests) pipeline they were measured on");
     }
 }

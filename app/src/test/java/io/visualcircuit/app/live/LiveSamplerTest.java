@@ -136,6 +136,94 @@ class LiveSamplerTest {
     }
 
     @Test
+    void shouldPublishNoNewFrameWhileNothingChanges() {
+        LiveSampler s = sampler(wire("a.out", PortType.NUMBER), wire("b.out", PortType.NUMBER));
+        wires.get("a.out").write(new LiveValue.Number(1));
+        wires.get("b.out").write(new LiveValue.Number(2));
+        LiveFrame first = s.sampleOnce();
+        for (int tick = 0; tick < 20; tick++) {
+            advanceMillis(33);
+            assertSame(first, s.sampleOnce(), "tick " + tick + ": unchanged wires, same frame");
+        }
+        assertSame(first, s.latest());
+        wires.get("b.out").write(new LiveValue.Number(3));
+        advanceMillis(33);
+        LiveFrame next = s.sampleOnce();
+        assertEquals(first.number() + 1, next.number());
+        assertEquals(new LiveValue.Number(3), next.wire("b.out").value());
+        assertSame(first.wire("a.out"), next.wire("a.out"), "the unchanged wire keeps its snapshot");
+    }
+
+    @Test
+    void shouldPublishAFrameWhenAnIdleWireTurnsStale() {
+        LiveSampler s = sampler(wire("a.out", PortType.NUMBER));
+        wires.get("a.out").write(new LiveValue.Number(1));
+        LiveFrame fresh = s.sampleOnce();
+        assertFalse(fresh.wire("a.out").stale());
+        advanceMillis(900);
+        assertSame(fresh, s.sampleOnce());
+        advanceMillis(200);
+        LiveFrame dimmed = s.sampleOnce();
+        assertEquals(fresh.number() + 1, dimmed.number());
+        assertTrue(dimmed.wire("a.out").stale());
+        advanceMillis(2000);
+        LiveFrame later = s.sampleOnce();
+        // The rate window closing may publish once more (the rate drops to 0); then all is quiet.
+        advanceMillis(1000);
+        assertSame(later, s.sampleOnce());
+        advanceMillis(33);
+        assertSame(later, s.sampleOnce());
+    }
+
+    @Test
+    void shouldKeepAWatchedWiresChartScrollingUntilItsPointsLeaveTheWindow() {
+        LiveSampler s = sampler(wire("a.out", PortType.NUMBER));
+        s.watch("a.out", 2);
+        wires.get("a.out").write(new LiveValue.Number(1));
+        LiveFrame f = s.sampleOnce();
+        for (int tick = 0; tick < 10; tick++) {
+            advanceMillis(150);
+            LiveFrame g = s.sampleOnce();
+            assertEquals(f.number() + 1, g.number(), "the chart's time axis moves: tick " + tick);
+            assertTrue(g.timeSeconds() > f.timeSeconds());
+            f = g;
+        }
+        advanceMillis(1000); // the only point is now 2.5 s old, outside the 2 s window
+        f = s.sampleOnce();
+        advanceMillis(150);
+        assertSame(f, s.sampleOnce());
+    }
+
+    @Test
+    void shouldPublishForAChangedBlockStateButNotForFiguresTheCanvasDoesNotShow() {
+        AtomicLong loops = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<BlockState> state =
+                new java.util.concurrent.atomic.AtomicReference<>(BlockState.RUNNING);
+        BlockSource blocks = new BlockSource() {
+            @Override
+            public Map<String, BlockStatus> states() {
+                return Map.of("wave", new BlockStatus("wave", state.get(), null, null, null, 42));
+            }
+
+            @Override
+            public Optional<BlockStats> stats(String blockId) {
+                return Optional.of(new BlockStats(50, 50, loops.get(), 0.5, 30L << 20));
+            }
+        };
+        LiveSampler s = sampler(blocks);
+        LiveFrame f = s.sampleOnce();
+        loops.set(500);
+        advanceMillis(300);
+        assertSame(f, s.sampleOnce(), "only the loop count moved");
+        state.set(BlockState.CRASHED);
+        advanceMillis(300);
+        LiveFrame crashed = s.sampleOnce();
+        assertEquals(f.number() + 1, crashed.number());
+        assertEquals(BlockState.CRASHED, crashed.block("wave").status().state());
+        assertEquals(500, crashed.block("wave").stats().loops(), "a published frame carries the newest figures");
+    }
+
+    @Test
     void shouldMakeThumbnailsOnlyForRequestedImageWiresAndOnlyAFewPerTick() {
         LiveSampler s = sampler(wire("i1.out", PortType.IMAGE), wire("i2.out", PortType.IMAGE),
                 wire("i3.out", PortType.IMAGE), wire("i4.out", PortType.IMAGE));

@@ -290,7 +290,8 @@ def _item_size(typestr):
     if (not 3 <= len(typestr) <= MAX_TYPESTR_LENGTH or typestr[0] not in "<>|=" or typestr[1] not in "bBiufcmMOSUV?"
             or not typestr[2:].isdigit() or len(typestr) > 6 or int(typestr[2:]) == 0):
         raise ValueError("not a numpy typestr: %r" % (typestr,))
-    return int(typestr[2:])
+    # numpy counts characters for its unicode kind and stores each as 4 bytes (UCS-4).
+    return int(typestr[2:]) * (4 if typestr[1] == "U" else 1)
 
 
 # --- encoding -----------------------------------------------------------------------------------

@@ -121,7 +121,8 @@ public final class VcImport {
                 .withDescription(description.isEmpty() ? null : description);
         if (!vc3 && circuit.blocks().stream().anyMatch(b -> b.code() != null && usesVc2Api(b.code()))) {
             notes.add("the Python code is written for the VC2 API (loop(block_name, input_wires, output_wires,"
-                    + " parameters, flags)); it is kept as it is and needs the VC2 compatibility layer to run");
+                    + " parameters, flags)); it is kept as it is and runs through the Python host's"
+                    + " VC2 compatibility layer");
         }
         return new Result(circuit, notes);
     }
