@@ -7,7 +7,8 @@ import java.util.concurrent.locks.LockSupport;
  * not after the end of the step), so the average rate is exact whatever the step costs; the thread
  * parks until just before a deadline and spins the last fraction of a millisecond, because a parked
  * thread wakes tens of microseconds late. A block delayed by a few periods (the machine was busy
- * for a moment) catches up by stepping at once, so its rate over a second stays exact; one that
+ * for a moment) catches up by stepping at up to twice its rate, so its rate over a few seconds
+ * stays exact while every value still has time to travel down an event-driven chain; one that
  * falls further behind drops the lost steps instead of bursting. Used by the stepping thread only.
  */
 public final class Pacer {
@@ -53,6 +54,10 @@ public final class Pacer {
         next += periodNanos;
         if (now - next > MAX_BACKLOG * periodNanos) {
             next = now + periodNanos;
+        } else if (next - now < periodNanos / 2) {
+            // Catch up at most at twice the rate: back-to-back steps would publish values faster
+            // than event-driven readers downstream can take them, and latest-value wires drop them.
+            next = now + periodNanos / 2;
         }
         return true;
     }
