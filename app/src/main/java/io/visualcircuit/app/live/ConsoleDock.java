@@ -156,28 +156,6 @@ public final class ConsoleDock extends BorderPane {
         return sel < 0 || sel >= filtered.size() - 1;
     }
 
-    /**
-     * Adds lines the run logged before the console's listener was attached (a block that fails
-     * right at start), skipping lines already received, and keeps the view in time order. FX thread.
-     */
-    public void backfill(List<LogLine> earlier) {
-        drain();
-        java.util.Set<LogLine> have = new java.util.HashSet<>(lines);
-        List<LogLine> missing = earlier.stream().filter(l -> !have.contains(l)).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        for (LogLine l : missing) {
-            if (blockIds.add(l.blockId())) {
-                filter.getItems().add(l.blockId());
-            }
-        }
-        List<LogLine> all = new ArrayList<>(lines);
-        all.addAll(missing);
-        all.sort(java.util.Comparator.comparing(LogLine::time));
-        lines.setAll(all.size() > MAX_LINES ? all.subList(all.size() - MAX_LINES, all.size()) : all);
-    }
-
     /** Shows only the given block's lines (null for all). FX thread. */
     public void showBlock(String blockId) {
         if (blockId != null && blockIds.add(blockId)) {

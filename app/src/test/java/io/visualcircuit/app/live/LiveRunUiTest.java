@@ -75,7 +75,8 @@ class LiveRunUiTest {
         probes = new ProbePanel(null);
         document = new Document();
         controller = new RunController(document, CATALOG,
-                c -> CircuitRunner.start(c, RunOptions.defaults().withStopGrace(Duration.ofSeconds(2))),
+                (c, events) -> CircuitRunner.start(c, RunOptions.defaults().withStopGrace(Duration.ofSeconds(2))
+                        .withListener(events)),
                 new RunController.Host() {
                     @Override
                     public void setOverlay(CanvasOverlay overlay) {

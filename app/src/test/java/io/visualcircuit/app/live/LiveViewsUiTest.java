@@ -126,16 +126,6 @@ class LiveViewsUiTest {
     }
 
     @Test
-    void shouldBackfillLinesLoggedBeforeTheConsoleListenedWithoutDuplicates(FxRobot robot) {
-        Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
-        LogLine early = new LogLine("oops", t0, LogLine.Stream.STDERR, "Traceback (most recent call last):");
-        LogLine both = new LogLine("oops", t0.plusMillis(5), LogLine.Stream.STDERR, "ZeroDivisionError: division by zero");
-        console.listener().logLine(both);
-        robot.interact(() -> console.backfill(List.of(early, both)));
-        assertEquals(List.of(early, both), console.visibleLines());
-    }
-
-    @Test
     void shouldWriteTheSliderValueWhereTheMouseIsAndToggleTheSwitch(FxRobot robot) {
         Block slider = new Block("speed", "slider", null, 0, 0, Map.of("min", 0.0, "max", 10.0), null, null, null, null);
         Block sw = new Block("on", "switch", null, 200, 0, Map.of(), null, null, null, null);
