@@ -11,10 +11,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -146,36 +148,44 @@ public final class ConsoleDock extends BorderPane {
         int d = dropped.get();
         droppedLabel.setText(d == 0 ? "" : d + " lines dropped");
         if (atEnd && !filtered.isEmpty()) {
-            list.scrollTo(filtered.size() - 1);
+            // The list learns its new length only when laid out, so lay it out first; then bring
+            // the newest line fully into view at the bottom (ListView.scrollTo puts a line at the
+            // top, and at the end of a list that just grew it left the new lines below the view).
+            list.layout();
+            if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                flow.scrollTo(filtered.size() - 1);
+            } else {
+                list.scrollTo(filtered.size() - 1);
+            }
         }
-    }
-
-    private boolean isScrolledToEnd() {
-        // Cheap approximation: follow the tail unless the user selected an older line.
-        int sel = list.getSelectionModel().getSelectedIndex();
-        return sel < 0 || sel >= filtered.size() - 1;
     }
 
     /**
-     * Adds lines the run logged before the console's listener was attached (a block that fails
-     * right at start), skipping lines already received, and keeps the view in time order. FX thread.
+     * Whether the view shows the newest line, so new lines should keep it at the end. A user who
+     * scrolled up (to read or click a traceback) or selected an older line is left where they are;
+     * following the tail regardless would move the line away under their mouse on the next pulse.
      */
-    public void backfill(List<LogLine> earlier) {
-        drain();
-        java.util.Set<LogLine> have = new java.util.HashSet<>(lines);
-        List<LogLine> missing = earlier.stream().filter(l -> !have.contains(l)).toList();
-        if (missing.isEmpty()) {
-            return;
+    private boolean isScrolledToEnd() {
+        int sel = list.getSelectionModel().getSelectedIndex();
+        if (sel >= 0 && sel < filtered.size() - 1) {
+            return false;
         }
-        for (LogLine l : missing) {
-            if (blockIds.add(l.blockId())) {
-                filter.getItems().add(l.blockId());
-            }
+        if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return true;
         }
-        List<LogLine> all = new ArrayList<>(lines);
-        all.addAll(missing);
-        all.sort(java.util.Comparator.comparing(LogLine::time));
-        lines.setAll(all.size() > MAX_LINES ? all.subList(all.size() - MAX_LINES, all.size()) : all);
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        return last == null || last.getIndex() >= filtered.size() - 1;
+    }
+
+    /**
+     * Scrolls the view so {@code line} is shown at the top (or as near as the end of the list
+     * allows); nothing happens when it is not among the shown lines. FX thread.
+     */
+    public void reveal(LogLine line) {
+        int i = filtered.indexOf(line);
+        if (i >= 0) {
+            list.scrollTo(i);
+        }
     }
 
     /** Shows only the given block's lines (null for all). FX thread. */

@@ -40,7 +40,7 @@ public final class LiveExtension implements EditorExtension {
         console.setOnReveal(() -> window.consoleArea().getSelectionModel().select(tab));
 
         RunController controller = new RunController(window.document(), window.catalog(),
-                c -> CircuitRunner.start(c, RunOptions.defaults()), new RunController.Host() {
+                (c, events) -> CircuitRunner.start(c, RunOptions.defaults().withListener(events)), new RunController.Host() {
                     @Override
                     public void setOverlay(CanvasOverlay overlay) {
                         window.canvas().setOverlay(overlay);

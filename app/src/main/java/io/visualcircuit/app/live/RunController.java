@@ -13,6 +13,7 @@ import io.visualcircuit.runtime.circuit.Validator;
 import io.visualcircuit.runtime.cli.WireTrace;
 import io.visualcircuit.runtime.run.BlockState;
 import io.visualcircuit.runtime.run.BlockStatus;
+import io.visualcircuit.runtime.run.LogLine;
 import io.visualcircuit.runtime.run.Run;
 import io.visualcircuit.runtime.run.RunListener;
 import io.visualcircuit.runtime.run.WireInfo;
@@ -52,10 +53,14 @@ public final class RunController {
     /** Display sampling rate. */
     public static final double SAMPLE_HZ = 30;
 
-    /** Starts a run of a circuit (the runtime's {@code CircuitRunner.start} with the editor's options). */
+    /**
+     * Starts a run of a circuit: the runtime's {@code CircuitRunner.start} with the editor's options
+     * and {@code RunOptions.withListener(listener)}, so the listener hears every log line and state
+     * change from the very first one (a block may print, or crash, before start returns).
+     */
     @FunctionalInterface
     public interface Starter {
-        Run start(Circuit circuit) throws Exception;
+        Run start(Circuit circuit, RunListener listener) throws Exception;
     }
 
     /** What the controller needs from the editor window. All calls happen on the FX thread. */
@@ -89,6 +94,8 @@ public final class RunController {
     private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(false);
     private final DocumentListener paramForwarder = d -> forwardParameterEdits();
     private Run run;
+    /** The listener of the current run, to tell its "run ended" from a previous run's. */
+    private RunListener runEvents;
     private LiveSampler sampler;
     private LiveOverlay overlay;
     private LivePulse pulse;
@@ -162,46 +169,57 @@ public final class RunController {
         phase.set(Phase.STARTING);
         document.setStructureLock(STRUCTURE_LOCK);
         console.clear();
+        RunListener events = runListener();
         background(() -> {
             Run started;
             try {
-                started = starter.start(circuit);
+                started = starter.start(circuit, events);
             } catch (Exception e) {
                 // One status-bar line: the runtime lists several problems on separate lines.
                 String why = e.getMessage() == null ? e.getClass().getSimpleName()
                         : e.getMessage().strip().replaceAll("\\s*\\n\\s*", "; ");
                 Platform.runLater(() -> {
+                    // What the blocks printed before the start failed often says why: show it.
+                    console.drain();
                     document.setStructureLock(null);
                     phase.set(Phase.IDLE);
                     host.showRunProblems("Cannot run: " + why, List.of());
                 });
                 return;
             }
-            started.addListener(console.listener());
-            started.addListener(new RunListener() {
-                @Override
-                public void runEnded() {
-                    Platform.runLater(() -> {
-                        if (run == started && phase.get() == Phase.RUNNING) {
-                            stop();
-                        }
-                    });
-                }
-            });
-            List<io.visualcircuit.runtime.run.LogLine> earlier = new java.util.ArrayList<>();
-            for (String id : started.states().keySet()) {
-                earlier.addAll(started.log(id));
-            }
-            Platform.runLater(() -> {
-                attach(started, circuit);
-                console.backfill(earlier);
-            });
+            Platform.runLater(() -> attach(started, circuit, events));
         });
         return true;
     }
 
-    private void attach(Run started, Circuit circuit) {
+    /**
+     * The listener of one run, given to the runtime before any block starts: log lines go to the
+     * console queue (drained once per pulse), and the run ending on its own stops the controller.
+     * Called on the runtime's threads; it only queues work.
+     */
+    private RunListener runListener() {
+        RunListener console = this.console.listener();
+        return new RunListener() {
+            @Override
+            public void logLine(LogLine line) {
+                console.logLine(line);
+            }
+
+            @Override
+            public void runEnded() {
+                RunListener self = this;
+                Platform.runLater(() -> {
+                    if (runEvents == self && phase.get() == Phase.RUNNING) {
+                        stop();
+                    }
+                });
+            }
+        };
+    }
+
+    private void attach(Run started, Circuit circuit, RunListener events) {
         run = started;
+        runEvents = events;
         applied = circuit;
         sampler = new LiveSampler(started.wires(), IpcWireSource::open, BlockSource.of(started), SAMPLE_HZ);
         overlay = new LiveOverlay(started.circuit(), sampler, started::write);
@@ -249,6 +267,7 @@ public final class RunController {
                 Platform.runLater(() -> {
                     console.drain();
                     run = null;
+                    runEvents = null;
                     document.setStructureLock(null);
                     phase.set(Phase.IDLE);
                     if (restartAfterStop) {

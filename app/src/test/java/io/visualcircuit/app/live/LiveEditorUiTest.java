@@ -60,19 +60,21 @@ class LiveEditorUiTest {
         Path sample = Path.of("..", "sample-circuits", "hello-sine.json");
         robot.interact(() -> assertTrue(window.load(sample)));
         robot.clickOn("#runButton");
-        await(() -> controller.phase() == RunController.Phase.RUNNING, 30);
+        // Start-up waits for every block to be ready, which the runtime bounds at 60 s.
+        await(() -> controller.phase() != RunController.Phase.STARTING, 90);
+        assertEquals(RunController.Phase.RUNNING, controller.phase(), "the run did not start");
         Tab selected = fx(() -> window.consoleArea().getSelectionModel().getSelectedItem());
         assertEquals("runTab", selected.getId());
         // The display shows the doubled sine: a number, and it changes.
-        await(() -> !fx(() -> controller.overlay().displayText("show")).isEmpty(), 20);
+        await(() -> !fx(() -> controller.overlay().displayText("show")).isEmpty(), 30);
         String first = fx(() -> controller.overlay().displayText("show"));
         Double.parseDouble(first);
-        await(() -> !fx(() -> controller.overlay().displayText("show")).equals(first), 10);
+        await(() -> !fx(() -> controller.overlay().displayText("show")).equals(first), 30);
 
         Path trace = dir.resolve("trace.jsonl");
         robot.interact(() -> LiveExtension.record(window, controller, trace));
         assertTrue(fx(() -> window.runControls().recordingProperty().get()));
-        await(() -> Files.size(trace) > 200, 10);
+        await(() -> Files.size(trace) > 200, 30);
         robot.interact(controller::stopRecording);
         List<JsonNode> lines = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
@@ -84,7 +86,7 @@ class LiveEditorUiTest {
         assertTrue(lines.stream().anyMatch(n -> n.get("wire").asText().equals("twice.Out")));
 
         robot.clickOn("#stopButton");
-        await(() -> controller.phase() == RunController.Phase.IDLE, 20);
+        await(() -> controller.phase() == RunController.Phase.IDLE, 30);
         assertTrue(fx(() -> window.runControls().runEnabledProperty().get()), "Run is enabled again");
     }
 }

@@ -18,10 +18,13 @@ import io.visualcircuit.runtime.circuit.Wire;
 import io.visualcircuit.runtime.run.BlockState;
 import io.visualcircuit.runtime.run.BlockStatus;
 import io.visualcircuit.runtime.run.CircuitRunner;
+import io.visualcircuit.runtime.run.LogLine;
 import io.visualcircuit.runtime.run.Run;
 import io.visualcircuit.runtime.run.RunOptions;
 import io.visualcircuit.runtime.run.WireInfo;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
@@ -75,7 +78,8 @@ class LiveRunUiTest {
         probes = new ProbePanel(null);
         document = new Document();
         controller = new RunController(document, CATALOG,
-                c -> CircuitRunner.start(c, RunOptions.defaults().withStopGrace(Duration.ofSeconds(2))),
+                (c, events) -> CircuitRunner.start(c, RunOptions.defaults().withStopGrace(Duration.ofSeconds(2))
+                        .withListener(events)),
                 new RunController.Host() {
                     @Override
                     public void setOverlay(CanvasOverlay overlay) {
@@ -108,10 +112,18 @@ class LiveRunUiTest {
         stage.show();
     }
 
+    /**
+     * How long a condition may take on a loaded machine (block processes start, values flow). A
+     * deadline, not a sleep: the wait ends as soon as the condition holds.
+     */
+    private static final int SETTLE_SECONDS = 30;
+    /** Starting waits for every block to be ready, which the runtime bounds at 60 s. */
+    private static final int START_SECONDS = 90;
+
     @AfterEach
     void stopRun(FxRobot robot) {
         robot.interact(controller::stop);
-        await(() -> controller.phase() == RunController.Phase.IDLE, 20);
+        await(() -> controller.phase() == RunController.Phase.IDLE, SETTLE_SECONDS);
     }
 
     private void open(FxRobot robot, Circuit c) {
@@ -123,7 +135,8 @@ class LiveRunUiTest {
 
     private void runAndWait(FxRobot robot) {
         robot.interact(() -> assertTrue(controller.start(), "run refused: " + problems));
-        await(() -> controller.phase() == RunController.Phase.RUNNING, 30);
+        await(() -> controller.phase() != RunController.Phase.STARTING, START_SECONDS);
+        assertEquals(RunController.Phase.RUNNING, controller.phase(), "the run did not start: " + problems);
     }
 
     private static void await(Callable<Boolean> condition, int seconds) {
@@ -161,12 +174,13 @@ class LiveRunUiTest {
     void shouldShowAChangingValueInADisplayBlockWhileRunning(FxRobot robot) {
         open(robot, sineToDisplay());
         runAndWait(robot);
-        await(() -> !onFx(() -> controller.overlay().displayText("show")).isEmpty(), 20);
+        await(() -> !onFx(() -> controller.overlay().displayText("show")).isEmpty(), SETTLE_SECONDS);
         String first = onFx(() -> controller.overlay().displayText("show"));
-        await(() -> !onFx(() -> controller.overlay().displayText("show")).equals(first), 10);
+        await(() -> !onFx(() -> controller.overlay().displayText("show")).equals(first), SETTLE_SECONDS);
         String label = onFx(() -> controller.overlay().wireLabel("wave.out"));
         assertFalse(label.isEmpty());
-        assertTrue(onFx(() -> controller.overlay().healthText("wave")).contains("Hz"), "health of the sine block shown");
+        // The block's figures come from its own statistics, published on their own schedule.
+        await(() -> onFx(() -> controller.overlay().healthText("wave")).contains("Hz"), SETTLE_SECONDS);
     }
 
     @Test
@@ -177,14 +191,16 @@ class LiveRunUiTest {
                 block("show", "display", 560, 100, Map.of())),
                 List.of(wire("speed.out", "twice.in"), wire("twice.out", "show.in")), List.of()));
         runAndWait(robot);
-        await(() -> "2".equals(onFx(() -> controller.overlay().displayText("show"))), 20);
+        await(() -> "2".equals(onFx(() -> controller.overlay().displayText("show"))), SETTLE_SECONDS);
+        // The slider's body as the canvas last painted it with the live overlay.
+        await(() -> fx(() -> controller.overlay().blockRect("speed")) != null, SETTLE_SECONDS);
         double[] r = fx(() -> controller.overlay().blockRect("speed"));
         // The slider track runs from 10 units inside the body's left edge to 10 inside its right edge.
         Point2D from = fx(() -> canvas.worldToScreen(r[0] + 10 + 0.1 * (r[2] - 20), r[1] + r[3] - 14));
         // Dragged past the right end of the track: the slider stops at its maximum (no pixel rounding).
         Point2D to = fx(() -> canvas.worldToScreen(r[0] + r[2] - 4, r[1] + r[3] - 14));
         robot.moveTo(from).press(MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
-        await(() -> "20".equals(onFx(() -> controller.overlay().displayText("show"))), 10);
+        await(() -> "20".equals(onFx(() -> controller.overlay().displayText("show"))), SETTLE_SECONDS);
         assertEquals(new LiveValue.Number(10), controller.sampler().latest().wire("speed.out").value());
     }
 
@@ -192,22 +208,69 @@ class LiveRunUiTest {
     void shouldShowAPythonBlockThatRaisesInRedWithItsTracebackInTheConsole(FxRobot robot) {
         Block bad = new Block("oops", "python", null, 40, 100, Map.of(), 10.0, List.of(),
                 List.of(new PortSpec("Out", io.visualcircuit.runtime.circuit.Direction.OUT, PortType.NUMBER)),
-                "def step(inputs, outputs, parameters):\n    x = 1 / 0\n    outputs.share_number(\"Out\", x)\n");
+                "def step(inputs, outputs, parameters):\n    x = 1 / 0\n    outputs.share_number(\"Out\", x)\n"
+                        + "print('loading oops')\n");
         open(robot, new Circuit("crash", null, List.of(bad, block("show", "display", 400, 100, Map.of())),
                 List.of(wire("oops.Out", "show.in")), List.of()));
         runAndWait(robot);
-        await(() -> onFx(() -> controller.overlay().healthText("oops")).startsWith("crashed"), 20);
+        await(() -> onFx(() -> controller.overlay().healthText("oops")).startsWith("crashed"), SETTLE_SECONDS);
         assertTrue(onFx(() -> controller.overlay().healthText("oops")).startsWith("crashed (exit "),
                 "exit code shown");
-        // Wait for the runtime's own "crashed" line too, so the list does not scroll under the mouse.
-        await(() -> fx(() -> console.visibleLines().stream().anyMatch(l -> l.blockId().equals("oops")
-                && l.stream() == io.visualcircuit.runtime.run.LogLine.Stream.RUNTIME && l.text().contains("crash"))), 10);
-        await(() -> robot.lookup("#traceback-oops-2").tryQuery().isPresent(), 10);
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#traceback-oops-2");
+        // Printed before the block crashed, maybe before the run finished starting: never missed.
+        await(() -> fx(() -> console.visibleLines().stream().anyMatch(l -> l.text().equals("loading oops"))),
+                SETTLE_SECONDS);
+        await(() -> fx(() -> console.visibleLines().stream()
+                .anyMatch(l -> l.text().contains("ZeroDivisionError") && ConsoleDock.isError(l))), SETTLE_SECONDS);
+        await(() -> fx(() -> tracebackLine("oops", 2) != null), SETTLE_SECONDS);
+        // Stopped, the console takes no more lines, so nothing scrolls between aiming and clicking.
+        robot.interact(controller::stop);
+        await(() -> controller.phase() == RunController.Phase.IDLE, SETTLE_SECONDS);
+        robot.interact(() -> console.reveal(tracebackLine("oops", 2)));
+        await(() -> fx(() -> shownInConsole("#traceback-oops-2")) != null, SETTLE_SECONDS);
+        robot.clickOn(fx(() -> shownInConsole("#traceback-oops-2")));
         assertEquals(List.of("oops:2"), openedCode);
-        assertTrue(fx(() -> console.visibleLines().stream()
-                .anyMatch(l -> l.text().contains("ZeroDivisionError") && ConsoleDock.isError(l))));
+    }
+
+    /** The console line with a traceback frame of the block's code at that line, or null. FX thread. */
+    private LogLine tracebackLine(String blockId, int line) {
+        for (LogLine l : console.visibleLines()) {
+            java.util.regex.Matcher m = ConsoleDock.TRACEBACK_FRAME.matcher(l.text());
+            if (l.blockId().equals(blockId) && m.find() && Integer.parseInt(m.group(2)) == line) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where to click the console's node matching {@code query} so the click lands on it, or null
+     * while no such node is shown: it and every parent must be visible (the list keeps spare cells
+     * hidden, with their old content) and its whole height inside the list's viewport (a cell
+     * scrolled half out is still "visible", but its middle is not on screen). The point is the
+     * middle of the part of the node inside the viewport. FX thread.
+     */
+    private Point2D shownInConsole(String query) {
+        // The list's cells sit in a container clipped to the viewport: the clip is what is seen.
+        Node cells = console.lookup("#consoleList").lookup(".clipped-container");
+        if (cells == null || cells.getClip() == null) {
+            return null;
+        }
+        Bounds view = cells.localToScreen(cells.getClip().getBoundsInParent());
+        for (Node n : console.lookupAll(query)) {
+            boolean visible = true;
+            for (Node p = n; p != null; p = p.getParent()) {
+                visible &= p.isVisible();
+            }
+            Bounds b = n.localToScreen(n.getBoundsInLocal());
+            if (visible && b != null && b.getMinY() >= view.getMinY() && b.getMaxY() <= view.getMaxY()) {
+                double left = Math.max(b.getMinX(), view.getMinX());
+                double right = Math.min(b.getMaxX(), view.getMaxX());
+                if (right - left > 4) {
+                    return new Point2D((left + right) / 2, (b.getMinY() + b.getMaxY()) / 2);
+                }
+            }
+        }
+        return null;
     }
 
     @Test
@@ -215,7 +278,7 @@ class LiveRunUiTest {
         open(robot, sineToDisplay());
         runAndWait(robot);
         await(() -> controller.sampler().latest().wire("wave.out") != null
-                && controller.sampler().latest().wire("wave.out").sequence() > 0, 20);
+                && controller.sampler().latest().wire("wave.out").sequence() > 0, SETTLE_SECONDS);
         Point2D mid = fx(() -> {
             CircuitGeometry.WireGeometry w = canvas.geometry().wires().get(0);
             // Both ends at the same height: the curve's midpoint is the middle of the ends.
@@ -231,7 +294,7 @@ class LiveRunUiTest {
             } catch (NumberFormatException e) {
                 return false;
             }
-        }, 10);
+        }, SETTLE_SECONDS);
         String stats = robot.lookup("#probeStats-wave_out").queryAs(Label.class).getText();
         assertTrue(stats.matches("\\d+/s · seq \\d+.*"), stats);
     }
@@ -241,13 +304,13 @@ class LiveRunUiTest {
         open(robot, sineToDisplay());
         runAndWait(robot);
         Run run = controller.run();
-        await(() -> run.state("wave").state() == BlockState.RUNNING && run.state("wave").pid() > 0, 20);
+        await(() -> run.state("wave").state() == BlockState.RUNNING && run.state("wave").pid() > 0, SETTLE_SECONDS);
         long before = run.state("wave").pid();
         Point2D title = fx(() -> canvas.blockScreenPoint("wave"));
         robot.rightClickOn(title);
         robot.clickOn("Restart block wave");
         await(() -> run.state("wave").state() == BlockState.RUNNING && run.state("wave").pid() > 0
-                && run.state("wave").pid() != before, 20);
+                && run.state("wave").pid() != before, START_SECONDS);
         assertFalse(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false), "the old process ended");
     }
 
@@ -262,7 +325,7 @@ class LiveRunUiTest {
                 throw new AssertionError(e);
             }
         });
-        await(() -> "0".equals(onFx(() -> controller.overlay().displayText("show"))), 10);
+        await(() -> "0".equals(onFx(() -> controller.overlay().displayText("show"))), SETTLE_SECONDS);
         String refusal = fx(() -> {
             try {
                 document.execute(new Disconnect(PortRef.parse("wave.out"), PortRef.parse("show.in")));
@@ -289,7 +352,7 @@ class LiveRunUiTest {
         open(robot, sineToDisplay());
         runAndWait(robot);
         Run run = controller.run();
-        await(() -> run.states().values().stream().allMatch(s -> s.state() == BlockState.RUNNING), 20);
+        await(() -> run.states().values().stream().allMatch(s -> s.state() == BlockState.RUNNING), SETTLE_SECONDS);
         List<Long> pids = new ArrayList<>();
         for (BlockStatus s : run.states().values()) {
             if (s.pid() > 0) {
@@ -301,7 +364,7 @@ class LiveRunUiTest {
         String runPrefix = segments.get(0).substring(0, segments.get(0).lastIndexOf('-') + 1);
         assertTrue(Files.exists(Path.of("/dev/shm", segments.get(0))));
         robot.interact(controller::stop);
-        await(() -> controller.phase() == RunController.Phase.IDLE, 20);
+        await(() -> controller.phase() == RunController.Phase.IDLE, SETTLE_SECONDS);
         for (long pid : pids) {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " still alive");
         }

@@ -13,7 +13,7 @@ import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.PickResult;
@@ -126,13 +126,58 @@ class LiveViewsUiTest {
     }
 
     @Test
-    void shouldBackfillLinesLoggedBeforeTheConsoleListenedWithoutDuplicates(FxRobot robot) {
+    void shouldFollowNewLinesOnlyWhileTheNewestLineIsInView(FxRobot robot) {
         Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
-        LogLine early = new LogLine("oops", t0, LogLine.Stream.STDERR, "Traceback (most recent call last):");
-        LogLine both = new LogLine("oops", t0.plusMillis(5), LogLine.Stream.STDERR, "ZeroDivisionError: division by zero");
-        console.listener().logLine(both);
-        robot.interact(() -> console.backfill(List.of(early, both)));
-        assertEquals(List.of(early, both), console.visibleLines());
+        List<LogLine> first = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            first.add(new LogLine("wave", t0.plusMillis(i), LogLine.Stream.STDOUT, "line " + i));
+        }
+        first.forEach(console.listener()::logLine);
+        robot.interact(console::drain);
+        awaitCells(-1, 39);
+
+        // The user scrolls up to read an older line: new lines must not pull it away.
+        robot.interact(() -> console.reveal(first.get(3)));
+        awaitCells(3, -1);
+        console.listener().logLine(new LogLine("wave", t0.plusSeconds(1), LogLine.Stream.STDOUT, "line 40"));
+        robot.interact(console::drain);
+        // A layout pass later the view is still there (a follow would have moved it to the end).
+        awaitCells(3, -1);
+        assertEquals(41, console.visibleLines().size());
+        assertTrue(fx(() -> flow().getLastVisibleCell().getIndex()) < 40, "the newest line is not shown");
+
+        // Back at the end, the view follows the tail again.
+        robot.interact(() -> console.reveal(console.visibleLines().get(40)));
+        awaitCells(-1, 40);
+        console.listener().logLine(new LogLine("wave", t0.plusSeconds(2), LogLine.Stream.STDOUT, "line 41"));
+        robot.interact(console::drain);
+        awaitCells(-1, 41);
+    }
+
+    /**
+     * Waits until the console's list has been laid out with {@code first} as its first visible line
+     * and {@code last} as its last one (-1: either), so a check sees the layout of the latest change.
+     */
+    private void awaitCells(int first, int last) {
+        try {
+            WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> {
+                var f = flow().getFirstVisibleCell();
+                var l = flow().getLastVisibleCell();
+                return f != null && l != null && (first < 0 || f.getIndex() == first) && (last < 0 || l.getIndex() == last);
+            }));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("console never showed lines " + first + ".." + last + "; it shows "
+                    + fx(() -> flow().getFirstVisibleCell()) + ".." + fx(() -> flow().getLastVisibleCell()), e);
+        }
+    }
+
+    private VirtualFlow<?> flow() {
+        // From the list itself: the block filter's drop-down has a (hidden) list of its own.
+        return (VirtualFlow<?>) console.lookup("#consoleList").lookup(".virtual-flow");
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> c) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(c));
     }
 
     @Test
