@@ -58,7 +58,7 @@ class IpcWireSourceTest {
 
     @Test
     void shouldSummariseNonNumericNumpyArraysAsText() {
-        LiveValue v = IpcWireSource.convert(new Value.NdArrayValue("<U1", new int[] {1}, new byte[1]));
+        LiveValue v = IpcWireSource.convert(new Value.NdArrayValue("<U1", new int[] {1}, new byte[] {'x', 0, 0, 0}));
         assertTrue(v instanceof LiveValue.Text t && t.value().startsWith("ndarray <U1"), String.valueOf(v));
     }
 }
