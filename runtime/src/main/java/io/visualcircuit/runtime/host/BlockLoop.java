@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The stepping loop of a Java block process: attaches to the block's wires, calls
- * {@link JavaBlock#setup}, reports ready, steps at the block's rate (or on every new input value
+ * {@link JavaBlock#setup}, reports ready, waits for the runtime's {@code go} (the start barrier,
+ * see {@link ControlMessages}), steps at the block's rate (or on every new input value
  * when the rate is 0), publishes its stats, and calls {@link JavaBlock#teardown} once the runtime
  * asks it to stop.
  *
@@ -123,7 +124,7 @@ public final class BlockLoop implements AutoCloseable {
      * Runs the block until the runtime asks it to stop. Exceptions thrown by the block's code
      * propagate unchanged.
      *
-     * @param onReady called once setup is done, before the first step
+     * @param onReady called once setup is done; the first step follows the runtime's {@code go}
      */
     public void run(Runnable onReady) throws InterruptedException {
         Timing timing = new Timing(spec.blockId(), spec.rate());
@@ -136,6 +137,11 @@ public final class BlockLoop implements AutoCloseable {
         publishStats(meter, now);
         onReady.run();
         control.wakeOnStop(Thread.currentThread());
+        if (!control.awaitGo()) {
+            // Stopped before the circuit got going: no step, but the block still cleans up.
+            block.teardown();
+            return;
+        }
         if (spec.rate() > 0) {
             Pacer pacer = new Pacer(spec.rate());
             pacer.start(System.nanoTime());

@@ -11,15 +11,20 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The block side of the control channel (see {@link ControlMessages}): a daemon thread reads the
- * runtime's commands from stdin, raises the stop flag and applies parameter changes. End of stdin
+ * runtime's commands from stdin, opens the start barrier on {@code go}, raises the stop flag and
+ * applies parameter changes. End of stdin
  * means the runtime has died (its end of the pipe closed with it), so the process halts at once.
  *
- * <p>Threads: the reader thread writes; the block's stepping thread reads {@link #stopRequested()}
- * and the live parameter map, which is concurrent.
+ * <p>Threads: the reader thread writes; the block's stepping thread reads {@link #stopRequested()},
+ * waits in {@link #awaitGo()}, and reads the live parameter map, which is concurrent.
  */
 public final class ControlChannel {
     private final Map<String, Object> params;
+    /** How long the stepping thread parks at most between looks at the barrier (a missed wake-up costs no more). */
+    private static final long GO_PARK_NANOS = 50_000_000L;
+
     private volatile boolean stopRequested;
+    private volatile boolean go;
     private volatile Thread stepper;
 
     private ControlChannel(Map<String, Object> initialParams) {
@@ -55,9 +60,14 @@ public final class ControlChannel {
         }
     }
 
-    /** A channel without a runtime behind it, for the archive training run; stop with {@link #requestStop}. */
+    /**
+     * A channel without a runtime behind it (tests of the stepping loop): no start barrier to wait
+     * at, since nobody would open it; stop with {@link #requestStop}.
+     */
     public static ControlChannel detached(Map<String, Object> initialParams) {
-        return new ControlChannel(initialParams);
+        ControlChannel c = new ControlChannel(initialParams);
+        c.go = true;
+        return c;
     }
 
     /** Raises the stop flag as a {@code stop} command would; any thread. */
@@ -72,6 +82,22 @@ public final class ControlChannel {
 
     public boolean stopRequested() {
         return stopRequested;
+    }
+
+    /**
+     * Waits at the start barrier until the runtime sends {@code go} or asks to stop; called by the
+     * stepping thread, once, after it reported ready. Returns at once when a stop came first (or
+     * meanwhile), so a block that never got to step still stops without delay.
+     *
+     * @return true to start stepping, false when a stop was requested
+     */
+    public boolean awaitGo() {
+        // The waiting thread is the one to wake on go and on stop (it goes on to step).
+        stepper = Thread.currentThread();
+        while (!go && !stopRequested) {
+            LockSupport.parkNanos(this, GO_PARK_NANOS);
+        }
+        return !stopRequested;
     }
 
     /** The live parameter values; changed by the runtime while the block runs. */
@@ -95,7 +121,13 @@ public final class ControlChannel {
     }
 
     private void handle(String line) {
-        if (line.equals(ControlMessages.STOP)) {
+        if (line.equals(ControlMessages.GO)) {
+            go = true;
+            Thread s = stepper;
+            if (s != null) {
+                LockSupport.unpark(s);
+            }
+        } else if (line.equals(ControlMessages.STOP)) {
             stopRequested = true;
             Thread s = stepper;
             if (s != null) {

@@ -77,7 +77,7 @@ public final class Training {
 
     /**
      * Runs one block for a moment the way {@code BlockMain} does: spec written to and read from a
-     * file, a control channel reading a pipe (a parameter change, then a stop), the stepping loop.
+     * file, a control channel reading a pipe (go, a parameter change, then a stop), the stepping loop.
      */
     private static void train(Path dir, BlockSpec spec) throws IOException, InterruptedException {
         Path file = dir.resolve(spec.blockId() + ".spec");
@@ -87,6 +87,8 @@ public final class Training {
         ControlChannel control = ControlChannel.start(new PipedInputStream(commands), read.params());
         Thread stopper = new Thread(() -> {
             try (Writer w = new OutputStreamWriter(commands, StandardCharsets.UTF_8)) {
+                w.write(ControlMessages.GO + "\n");
+                w.flush();
                 Thread.sleep(150);
                 w.write(ControlMessages.setLine("k", 3.0) + "\n");
                 w.flush();

@@ -59,6 +59,10 @@ final class BlockProcess {
     private BlockStatus status;
     private boolean stopRequested;
     private boolean runEnding;
+    /** True once the whole circuit got past the start barrier: every later ready gets its go at once. */
+    private boolean released;
+    /** Whether the current incarnation was sent its go. */
+    private boolean goSent;
     private String lastError;
     private int consecutiveCrashes;
     private long startedNanos;
@@ -129,6 +133,7 @@ final class BlockProcess {
                 process = p;
                 control = p.getOutputStream();
                 stopRequested = false;
+                goSent = false;
                 lastError = null;
                 startedNanos = System.nanoTime();
                 ended = new CompletableFuture<>();
@@ -178,6 +183,10 @@ final class BlockProcess {
                     return;
                 }
                 s = setStatus(new BlockStatus(blockId, BlockState.RUNNING, null, null, null, p.pid()));
+                if (released) {
+                    // A block restarted after the circuit started has nobody else to wait for.
+                    sendGo();
+                }
             }
             publish(s);
             r.complete(s);
@@ -312,6 +321,28 @@ final class BlockProcess {
             } catch (IOException e) {
                 // The block is exiting; its waiter thread will report how.
             }
+        }
+    }
+
+    /**
+     * Opens the start barrier for this block: sends {@code go} now if it is ready, and makes every
+     * later incarnation (a restart) get it as soon as it reports ready. Called by the run once
+     * every block of the circuit reported ready or failed.
+     */
+    void release() {
+        synchronized (this) {
+            released = true;
+            if (process != null && status.state() == BlockState.RUNNING) {
+                sendGo();
+            }
+        }
+    }
+
+    /** Sends {@code go} once per incarnation; the caller holds the lock. */
+    private void sendGo() {
+        if (!goSent) {
+            goSent = true;
+            send(ControlMessages.GO);
         }
     }
 

@@ -11,8 +11,9 @@ import java.util.List;
  * Starts circuits. {@link #start} checks the circuit, creates one shared-memory segment per wired
  * output, writes the values of blocks without a process (constants, sliders, switches, buttons),
  * starts one OS process per computing block (a lean JVM running {@code BlockMain} for Java blocks,
- * python3 running the block host for code blocks), and returns once every process has reported
- * ready (or failed). Stateless; may be called from any thread, for any number of runs at once.
+ * python3 running the block host for code blocks), waits until every process has reported ready
+ * (or failed), and only then lets them all take their first step together, so that no block
+ * publishes values before the blocks that read them can take them. Stateless; may be called from any thread, for any number of runs at once.
  */
 public final class CircuitRunner {
     private CircuitRunner() {

@@ -326,6 +326,12 @@ final class LocalRun implements Run {
                 processes.get(e.getKey()).markFailed("could not start: " + ex.getCause());
             }
         }
+        // The start barrier: only now that every block is ready (or failed, or timed out, which
+        // holds no one back) may any block step, so that no value is published into a wire whose
+        // reader is still starting. start() returning means every ready block is stepping.
+        for (BlockProcess p : processes.values()) {
+            p.release();
+        }
     }
 
     private BlockProcess.Events events() {

@@ -16,8 +16,10 @@ Stopping: the runtime sends ``stop``. synchronise() then ends the block; a block
 calling synchronise() (and every VC2 block, whose code releases its wires in ``except
 KeyboardInterrupt``) gets a KeyboardInterrupt in its thread, as Ctrl+C gave it in VisualCircuit.
 
-The runtime talks to the host over stdin (``stop``, ``set<TAB>name<TAB>value``) and reads its
-reports from lines starting with the MARK below. The end of stdin means the runtime has died: the
+The runtime talks to the host over stdin (``go``, ``stop``, ``set<TAB>name<TAB>value``) and reads
+its reports from lines starting with the MARK below. After reporting ready the host waits for
+``go``, which the runtime sends once every block of the circuit is ready, so that no block
+publishes values while the blocks reading them are still starting. The end of stdin means the runtime has died: the
 process exits at once, so no block outlives its runtime.
 """
 
@@ -180,6 +182,8 @@ class _Control:
 
     def __init__(self, params):
         self.stop = threading.Event()
+        # Set by "go" (the start barrier opens) and by "stop", which must not wait for a go.
+        self.released = threading.Event()
         self.params = dict(params)
         self.lock = threading.Lock()
         self.on_stop = None
@@ -194,8 +198,11 @@ class _Control:
             if not line:
                 break
             text = line.decode("utf-8", "replace").rstrip("\n")
-            if text == "stop":
+            if text == "go":
+                self.released.set()
+            elif text == "stop":
                 self.stop.set()
+                self.released.set()
                 if self.on_stop is not None:
                     self.on_stop()
             elif text.startswith("set\t"):
@@ -946,6 +953,11 @@ def run(spec_path):
         stats.tick(time.monotonic(), force=True)
         sys.stdout.flush()
         _report("ready")
+        control.released.wait()
+        if control.stop.is_set():
+            raise _StopBlock()
+        # The rate counts from the first step, not from when the host started.
+        clock.next = time.monotonic() + clock.period
         if run_loop:
             # VC2 code expects Ctrl+C's KeyboardInterrupt, not our synchronise() stop.
             interrupter.delay = 0
