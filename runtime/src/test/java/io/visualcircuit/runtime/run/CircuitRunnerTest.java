@@ -247,7 +247,9 @@ class CircuitRunnerTest {
 
     @Test
     void shouldPassEveryValueExactlyOnceThroughEventDrivenChain() throws Exception {
-        Circuit c = circuit().block("n", "counter", 20.0, "start", 0.0, "step", 1.0)
+        // 10 Hz leaves each hop 100 ms: latest-value wires drop a value only when a block is
+        // starved of CPU for a whole period, which a loaded 2-core machine can otherwise do.
+        Circuit c = circuit().block("n", "counter", 10.0, "start", 0.0, "step", 1.0)
                 .block("g1", "gain", 0.0, "k", 1.0)
                 .block("g2", "gain", 0.0, "k", 1.0)
                 .block("d", "display", null)
@@ -260,7 +262,7 @@ class CircuitRunnerTest {
             try (WireReader r = WireReader.open(run.wire("g2.out").orElseThrow().segment())) {
                 long seq = 0;
                 long deadline = System.nanoTime() + 20_000_000_000L;
-                while (values.size() < 25 && System.nanoTime() < deadline) {
+                while (values.size() < 20 && System.nanoTime() < deadline) {
                     Sample s = r.await(seq, 100_000_000L);
                     if (s != null) {
                         assertEquals(0, seq == 0 ? 0 : s.skipped(), "the reader itself skipped a value");
@@ -270,7 +272,7 @@ class CircuitRunnerTest {
                     }
                 }
             }
-            assertEquals(25, values.size(), "values seen: " + values);
+            assertEquals(20, values.size(), "values seen: " + values);
             for (int i = 1; i < values.size(); i++) {
                 assertEquals(values.get(i - 1) + 1.0, values.get(i), 1e-12, "a value was lost or repeated: " + values);
                 assertEquals(seqs.get(i - 1) + 1, seqs.get(i), "one publish per input value: " + seqs);
