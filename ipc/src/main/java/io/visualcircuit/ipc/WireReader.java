@@ -4,10 +4,11 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 
 /**
- * Reads one wire: the latest value, only values newer than one already seen, or blocking until the
- * writer publishes. Never blocks the writer and never sees a torn value: a read that races with a
- * write is retried. Values the reader was too slow to see are lost on purpose (latest-value
- * semantics); {@link Sample#skipped()} says how many.
+ * Reads one wire: the latest value, only values newer than one already seen, polling with an
+ * {@link IdleStrategy} until the writer publishes, or blocking on the futex until it does. Never
+ * blocks the writer and never sees a torn value: a read that races with a write is retried. Values
+ * the reader was too slow to see are lost on purpose (latest-value semantics);
+ * {@link Sample#skipped()} says how many.
  *
  * <p>The segment's contents are never trusted: magic, version and every offset and length are
  * checked against the segment's real size before use, and a segment that does not hold a
@@ -151,6 +152,46 @@ public final class WireReader implements AutoCloseable {
             return null;
         }
         return readIfNewer(lastSeq);
+    }
+
+    /**
+     * Polls until a value newer than {@code lastSeq} is published and returns it, or returns null
+     * after {@code timeoutNanos} or when the calling thread is interrupted (the interrupt flag stays
+     * set). Between two empty looks at the wire it calls {@code idle} (reset at the start), for
+     * example a {@link BackoffIdleStrategy} that spins, then yields, then parks. Unlike
+     * {@link #await(long, long)} it never sleeps on the wire's futex and never takes a lock, so it
+     * needs no native call at all and the writer never pays a wake-up for this reader; the price is
+     * the idle strategy's wake-up delay (for a backoff, up to its maximum park time) and its CPU.
+     * An empty look allocates nothing. A writer that died or closed is not waited for specially:
+     * the poll simply times out, and {@link #writerAlive()} tells why.
+     *
+     * <p>Called by the thread that owns this reader; {@code idle} must belong to that same thread.
+     * A timeout of 0 looks exactly once.
+     */
+    public Sample poll(long lastSeq, long timeoutNanos, IdleStrategy idle) {
+        return pollNewer(lastSeq, timeoutNanos, idle) ? readIfNewer(lastSeq) : null;
+    }
+
+    /**
+     * Like {@link #poll(long, long, IdleStrategy)}, but copies the value into {@code into}; returns
+     * false on timeout or interrupt, leaving the buffer untouched.
+     */
+    public boolean poll(long lastSeq, long timeoutNanos, IdleStrategy idle, SampleBuffer into) {
+        return pollNewer(lastSeq, timeoutNanos, idle) && readIfNewer(lastSeq, into);
+    }
+
+    /** The polling counterpart of {@link #awaitNewer}: only plain acquire loads of the sequence. */
+    private boolean pollNewer(long lastSeq, long timeoutNanos, IdleStrategy idle) {
+        java.util.Objects.requireNonNull(idle, "idle");
+        idle.reset();
+        long start = System.nanoTime();
+        while (sequence() <= lastSeq) {
+            if (System.nanoTime() - start >= timeoutNanos || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            idle.idle();
+        }
+        return true;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.visualcircuit.ipc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -78,6 +79,8 @@ class WireStressTest {
             }
             assertTrue(!reader.writerAlive(), "a killed writer is reported dead, so the wire is stale");
             long lastSeq = reader.sequence();
+            assertNull(reader.poll(lastSeq, TimeUnit.MILLISECONDS.toNanos(20), new BackoffIdleStrategy()),
+                    "polling a killed writer's wire times out cleanly");
             for (int i = 0; i < 3; i++) {
                 Sample sample = reader.read();
                 assertEquals(lastSeq, sample.sequence());
