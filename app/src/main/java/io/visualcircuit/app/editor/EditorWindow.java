@@ -753,31 +753,19 @@ public final class EditorWindow {
     }
 
     private void pasteFragment(Circuit fragment, double atX, double atY) {
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        for (Block b : fragment.blocks()) {
-            minX = Math.min(minX, b.x());
-            minY = Math.min(minY, b.y());
-        }
-        for (Comment c : fragment.comments()) {
-            minX = Math.min(minX, c.x());
-            minY = Math.min(minY, c.y());
-        }
-        if (minX == Double.POSITIVE_INFINITY) {
+        Point2D corner = topLeft(fragment);
+        if (corner == null) {
             showMessage("There is nothing to paste", true);
             return;
         }
-        Paste paste = new Paste(catalog, fragment, snap(atX - minX), snap(atY - minY));
+        Paste paste = new Paste(catalog, fragment, snap(atX - corner.getX()), snap(atY - corner.getY()));
         if (execute(paste) == null) {
             canvas.select(Set.copyOf(paste.pastedBlockIds()), Set.copyOf(paste.pastedCommentIds()), Set.of());
         }
     }
 
-    private void duplicate() {
-        Circuit fragment = selectionFragment();
-        if (fragment.blocks().isEmpty() && fragment.comments().isEmpty()) {
-            return;
-        }
+    /** The top-left corner of the blocks and comments of a fragment, or null when it has neither. */
+    private static Point2D topLeft(Circuit fragment) {
         double minX = Double.POSITIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
         for (Block b : fragment.blocks()) {
@@ -788,7 +776,15 @@ public final class EditorWindow {
             minX = Math.min(minX, c.x());
             minY = Math.min(minY, c.y());
         }
-        pasteFragment(fragment, minX + 40, minY + 40);
+        return minX == Double.POSITIVE_INFINITY ? null : new Point2D(minX, minY);
+    }
+
+    private void duplicate() {
+        Circuit fragment = selectionFragment();
+        Point2D corner = topLeft(fragment);
+        if (corner != null) {
+            pasteFragment(fragment, corner.getX() + 40, corner.getY() + 40);
+        }
     }
 
     private double snap(double v) {
