@@ -116,6 +116,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The editor window: menu bar and toolbar, block palette, circuit canvas, inspector, validation
@@ -644,63 +645,64 @@ public final class EditorWindow {
 
     // ------------------------------------------------------------------ edit actions
 
-    private TextInputControl focusedText() {
+    /**
+     * Gives an edit action to the focused text field, if any: Undo, Copy, Delete and the like act on
+     * the text being typed rather than on the circuit while a field has the focus.
+     *
+     * @return whether a text field had the focus and took the action
+     */
+    private boolean handledByTextField(Consumer<TextInputControl> action) {
         Node n = scene.getFocusOwner();
-        return n instanceof TextInputControl t ? t : null;
+        if (n instanceof TextInputControl t) {
+            action.accept(t);
+            return true;
+        }
+        return false;
+    }
+
+    /** One step through the document's history: {@link Document#undo} or {@link Document#redo}. */
+    @FunctionalInterface
+    private interface HistoryStep {
+        void run() throws CommandRefusedException;
+    }
+
+    private void stepHistory(HistoryStep step, String done) {
+        try {
+            step.run();
+            showMessage(done, false);
+        } catch (CommandRefusedException e) {
+            showMessage(e.reason(), true);
+        }
     }
 
     private void undo() {
-        TextInputControl t = focusedText();
-        if (t != null) {
-            t.undo();
-            return;
-        }
-        if (document.canUndo()) {
-            String what = document.undoDescription();
-            try {
-                document.undo();
-                showMessage("Undid " + what, false);
-            } catch (CommandRefusedException e) {
-                showMessage(e.reason(), true);
-            }
+        if (!handledByTextField(TextInputControl::undo) && document.canUndo()) {
+            stepHistory(document::undo, "Undid " + document.undoDescription());
         }
     }
 
     private void redo() {
-        TextInputControl t = focusedText();
-        if (t != null) {
-            t.redo();
-            return;
-        }
-        if (document.canRedo()) {
-            String what = document.redoDescription();
-            try {
-                document.redo();
-                showMessage("Redid " + what, false);
-            } catch (CommandRefusedException e) {
-                showMessage(e.reason(), true);
-            }
+        if (!handledByTextField(TextInputControl::redo) && document.canRedo()) {
+            stepHistory(document::redo, "Redid " + document.redoDescription());
         }
     }
 
-    private void deleteSelection() {
-        TextInputControl t = focusedText();
-        if (t != null) {
-            t.deleteNextChar();
-            return;
-        }
+    private void deleteSelected() {
         if (canvas.hasSelection()) {
             execute(new DeleteItems(canvas.selectedBlocks(), canvas.selectedWires(), canvas.selectedComments()));
         }
     }
 
-    private void selectAll() {
-        TextInputControl t = focusedText();
-        if (t != null) {
-            t.selectAll();
-            return;
+    private void deleteSelection() {
+        if (!handledByTextField(TextInputControl::deleteNextChar)) {
+            deleteSelected();
         }
-        canvas.selectAll();
+    }
+
+    private void selectAll() {
+        if (!handledByTextField(TextInputControl::selectAll)) {
+            canvas.selectAll();
+        }
     }
 
     /** The selected blocks and comments with the wires between them, as a stand-alone circuit. */
@@ -709,9 +711,7 @@ public final class EditorWindow {
     }
 
     private void copy() {
-        TextInputControl t = focusedText();
-        if (t != null) {
-            t.copy();
+        if (handledByTextField(TextInputControl::copy)) {
             return;
         }
         Circuit fragment = selectionFragment();
@@ -725,21 +725,15 @@ public final class EditorWindow {
     }
 
     private void cut() {
-        TextInputControl t = focusedText();
-        if (t != null) {
-            t.cut();
+        if (handledByTextField(TextInputControl::cut)) {
             return;
         }
         copy();
-        if (canvas.hasSelection()) {
-            execute(new DeleteItems(canvas.selectedBlocks(), canvas.selectedWires(), canvas.selectedComments()));
-        }
+        deleteSelected();
     }
 
     private void paste() {
-        TextInputControl t = focusedText();
-        if (t != null) {
-            t.paste();
+        if (handledByTextField(TextInputControl::paste)) {
             return;
         }
         String text = Clipboard.getSystemClipboard().getString();
@@ -759,31 +753,19 @@ public final class EditorWindow {
     }
 
     private void pasteFragment(Circuit fragment, double atX, double atY) {
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        for (Block b : fragment.blocks()) {
-            minX = Math.min(minX, b.x());
-            minY = Math.min(minY, b.y());
-        }
-        for (Comment c : fragment.comments()) {
-            minX = Math.min(minX, c.x());
-            minY = Math.min(minY, c.y());
-        }
-        if (minX == Double.POSITIVE_INFINITY) {
+        Point2D corner = topLeft(fragment);
+        if (corner == null) {
             showMessage("There is nothing to paste", true);
             return;
         }
-        Paste paste = new Paste(catalog, fragment, snap(atX - minX), snap(atY - minY));
+        Paste paste = new Paste(catalog, fragment, snap(atX - corner.getX()), snap(atY - corner.getY()));
         if (execute(paste) == null) {
             canvas.select(Set.copyOf(paste.pastedBlockIds()), Set.copyOf(paste.pastedCommentIds()), Set.of());
         }
     }
 
-    private void duplicate() {
-        Circuit fragment = selectionFragment();
-        if (fragment.blocks().isEmpty() && fragment.comments().isEmpty()) {
-            return;
-        }
+    /** The top-left corner of the blocks and comments of a fragment, or null when it has neither. */
+    private static Point2D topLeft(Circuit fragment) {
         double minX = Double.POSITIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
         for (Block b : fragment.blocks()) {
@@ -794,7 +776,15 @@ public final class EditorWindow {
             minX = Math.min(minX, c.x());
             minY = Math.min(minY, c.y());
         }
-        pasteFragment(fragment, minX + 40, minY + 40);
+        return minX == Double.POSITIVE_INFINITY ? null : new Point2D(minX, minY);
+    }
+
+    private void duplicate() {
+        Circuit fragment = selectionFragment();
+        Point2D corner = topLeft(fragment);
+        if (corner != null) {
+            pasteFragment(fragment, corner.getX() + 40, corner.getY() + 40);
+        }
     }
 
     private double snap(double v) {

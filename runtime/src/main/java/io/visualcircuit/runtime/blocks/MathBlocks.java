@@ -221,26 +221,53 @@ final class MathBlocks {
      * trapezoidal rule between consecutive steps. It starts (outputting {@code initial}) on the
      * first step where {@code in} has a value; {@code initial} is read only then.
      */
-    static final class Integrator extends TimedBlock {
-        private boolean started;
+    static final class Integrator extends InputFollower {
         private double previous;
         private double sum;
 
         @Override
-        public void step(Inputs inputs, Outputs outputs, Params params) {
+        double first(double x, Params params) {
+            sum = params.number("initial", 0.0);
+            previous = x;
+            return sum;
+        }
+
+        @Override
+        double next(double x, Params params) {
+            sum += 0.5 * (previous + x) * dt();
+            previous = x;
+            return sum;
+        }
+    }
+
+    /**
+     * Base of the blocks whose output follows {@code in} from its first value on: they wait until
+     * {@code in} has a value, start their state from that sample, then update it on every step.
+     */
+    abstract static class InputFollower extends TimedBlock {
+        private boolean started;
+
+        @Override
+        public final void step(Inputs inputs, Outputs outputs, Params params) {
             if (inputs.get("in") == null) {
                 return;
             }
             double x = inputs.number("in", 0.0);
+            double out;
             if (!started) {
                 started = true;
-                sum = params.number("initial", 0.0);
+                out = first(x, params);
             } else {
-                sum += 0.5 * (previous + x) * dt();
+                out = next(x, params);
             }
-            previous = x;
-            outputs.number("out", sum);
+            outputs.number("out", out);
         }
+
+        /** Starts the state from the first sample of {@code in}; returns the output. */
+        abstract double first(double x, Params params);
+
+        /** Updates the state with a later sample of {@code in}; returns the output. */
+        abstract double next(double x, Params params);
     }
 
     /**
@@ -320,23 +347,19 @@ final class MathBlocks {
      * the real time between steps. The output starts at the first input value. A cutoff that is
      * not positive holds the output (the limit of a vanishing cutoff).
      */
-    static final class LowPass extends TimedBlock {
-        private boolean started;
+    static final class LowPass extends InputFollower {
         private double y;
 
         @Override
-        public void step(Inputs inputs, Outputs outputs, Params params) {
-            if (inputs.get("in") == null) {
-                return;
-            }
-            double x = inputs.number("in", 0.0);
-            if (!started) {
-                started = true;
-                y = x;
-            } else {
-                y += alpha(dt(), params.number("cutoff", 1.0)) * (x - y);
-            }
-            outputs.number("out", y);
+        double first(double x, Params params) {
+            y = x;
+            return y;
+        }
+
+        @Override
+        double next(double x, Params params) {
+            y += alpha(dt(), params.number("cutoff", 1.0)) * (x - y);
+            return y;
         }
 
         static double alpha(double dt, double cutoff) {

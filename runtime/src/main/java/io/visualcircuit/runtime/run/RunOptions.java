@@ -31,31 +31,89 @@ public final class RunOptions {
     private final List<RunListener> listeners;
     private final boolean keepLogs;
 
-    private RunOptions(String python, Path runDirectory, Map<String, Map<String, Object>> overrides,
-                       Duration stopGrace, Duration readyTimeout, RestartPolicy restartPolicy,
-                       Map<String, RestartPolicy> blockRestartPolicies, String java, List<String> jvmOptions,
-                       boolean classDataSharing, int logLines, Catalog catalog,
-                       Consumer<List<WireInfo>> wiresCreated, List<RunListener> listeners, boolean keepLogs) {
-        this.python = Objects.requireNonNull(python, "python");
-        this.runDirectory = runDirectory;
+    private RunOptions(Settings s) {
+        this.python = Objects.requireNonNull(s.python, "python");
+        this.runDirectory = s.runDirectory;
         Map<String, Map<String, Object>> o = new LinkedHashMap<>();
-        overrides.forEach((k, v) -> o.put(k, Map.copyOf(v)));
+        s.overrides.forEach((k, v) -> o.put(k, Map.copyOf(v)));
         this.overrides = Map.copyOf(o);
-        this.stopGrace = Objects.requireNonNull(stopGrace, "stopGrace");
-        this.readyTimeout = Objects.requireNonNull(readyTimeout, "readyTimeout");
-        this.restartPolicy = Objects.requireNonNull(restartPolicy, "restartPolicy");
-        this.blockRestartPolicies = Map.copyOf(blockRestartPolicies);
-        this.java = java;
-        this.jvmOptions = List.copyOf(jvmOptions);
-        this.classDataSharing = classDataSharing;
-        if (logLines < 1) {
+        this.stopGrace = Objects.requireNonNull(s.stopGrace, "stopGrace");
+        this.readyTimeout = Objects.requireNonNull(s.readyTimeout, "readyTimeout");
+        this.restartPolicy = Objects.requireNonNull(s.restartPolicy, "restartPolicy");
+        this.blockRestartPolicies = Map.copyOf(s.blockRestartPolicies);
+        this.java = s.java;
+        this.jvmOptions = List.copyOf(s.jvmOptions);
+        this.classDataSharing = s.classDataSharing;
+        if (s.logLines < 1) {
             throw new IllegalArgumentException("logLines must be at least 1");
         }
-        this.logLines = logLines;
-        this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.wiresCreated = wiresCreated;
-        this.listeners = List.copyOf(listeners);
-        this.keepLogs = keepLogs;
+        this.logLines = s.logLines;
+        this.catalog = Objects.requireNonNull(s.catalog, "catalog");
+        this.wiresCreated = s.wiresCreated;
+        this.listeners = List.copyOf(s.listeners);
+        this.keepLogs = s.keepLogs;
+    }
+
+    /**
+     * The mutable scratch copy a {@code with...} method changes before it becomes a new, checked
+     * instance; it never leaves the method that made it.
+     */
+    private static final class Settings {
+        String python;
+        Path runDirectory;
+        Map<String, Map<String, Object>> overrides;
+        Duration stopGrace;
+        Duration readyTimeout;
+        RestartPolicy restartPolicy;
+        Map<String, RestartPolicy> blockRestartPolicies;
+        String java;
+        List<String> jvmOptions;
+        boolean classDataSharing;
+        int logLines;
+        Catalog catalog;
+        Consumer<List<WireInfo>> wiresCreated;
+        List<RunListener> listeners;
+        boolean keepLogs;
+
+        /** The defaults described at {@link RunOptions#defaults()}. */
+        Settings() {
+            python = "python3";
+            overrides = Map.of();
+            stopGrace = Duration.ofSeconds(1);
+            readyTimeout = Duration.ofSeconds(60);
+            restartPolicy = RestartPolicy.NEVER;
+            blockRestartPolicies = Map.of();
+            jvmOptions = List.of();
+            classDataSharing = true;
+            logLines = 2000;
+            catalog = Catalog.standard();
+            listeners = List.of();
+        }
+
+        Settings(RunOptions o) {
+            python = o.python;
+            runDirectory = o.runDirectory;
+            overrides = o.overrides;
+            stopGrace = o.stopGrace;
+            readyTimeout = o.readyTimeout;
+            restartPolicy = o.restartPolicy;
+            blockRestartPolicies = o.blockRestartPolicies;
+            java = o.java;
+            jvmOptions = o.jvmOptions;
+            classDataSharing = o.classDataSharing;
+            logLines = o.logLines;
+            catalog = o.catalog;
+            wiresCreated = o.wiresCreated;
+            listeners = o.listeners;
+            keepLogs = o.keepLogs;
+        }
+    }
+
+    /** A copy of these options with {@code change} applied, checked like any other instance. */
+    private RunOptions with(Consumer<Settings> change) {
+        Settings s = new Settings(this);
+        change.accept(s);
+        return new RunOptions(s);
     }
 
     /**
@@ -64,14 +122,12 @@ public final class RunOptions {
      * sharing on.
      */
     public static RunOptions defaults() {
-        return new RunOptions("python3", null, Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(60),
-                RestartPolicy.NEVER, Map.of(), null, List.of(), true, 2000, Catalog.standard(), null, List.of(), false);
+        return new RunOptions(new Settings());
     }
 
     /** The Python interpreter for code blocks: a command on PATH or a path to an executable. */
     public RunOptions withPython(String interpreter) {
-        return new RunOptions(interpreter, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, listeners, keepLogs);
+        return with(s -> s.python = interpreter);
     }
 
     /**
@@ -79,70 +135,59 @@ public final class RunOptions {
      * temporary folder. A folder given here is never removed by the run.
      */
     public RunOptions withRunDirectory(Path directory) {
-        return new RunOptions(python, directory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, listeners, keepLogs);
+        return with(s -> s.runDirectory = directory);
     }
 
     /** Parameter values that replace the circuit's for this run: block id -> (parameter -> value). */
     public RunOptions withOverrides(Map<String, Map<String, Object>> newOverrides) {
-        return new RunOptions(python, runDirectory, newOverrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, listeners, keepLogs);
+        return with(s -> s.overrides = newOverrides);
     }
 
     /** How long {@link Run#stop()} waits after the cooperative stop, and again after SIGTERM. */
     public RunOptions withStopGrace(Duration grace) {
-        return new RunOptions(python, runDirectory, overrides, grace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, listeners, keepLogs);
+        return with(s -> s.stopGrace = grace);
     }
 
     /** How long start waits for every block process to report ready before giving up. */
     public RunOptions withReadyTimeout(Duration timeout) {
-        return new RunOptions(python, runDirectory, overrides, stopGrace, timeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, listeners, keepLogs);
+        return with(s -> s.readyTimeout = timeout);
     }
 
     /** The restart policy of every block that has none of its own. */
     public RunOptions withRestartPolicy(RestartPolicy policy) {
-        return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, policy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, listeners, keepLogs);
+        return with(s -> s.restartPolicy = policy);
     }
 
     /** The restart policy of one block. */
     public RunOptions withRestartPolicy(String blockId, RestartPolicy policy) {
         Map<String, RestartPolicy> m = new LinkedHashMap<>(blockRestartPolicies);
         m.put(blockId, policy);
-        return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                m, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, listeners, keepLogs);
+        return with(s -> s.blockRestartPolicies = m);
     }
 
     /** The java executable for block processes; null uses the one running this program. */
     public RunOptions withJava(String executable) {
-        return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, executable, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, listeners, keepLogs);
+        return with(s -> s.java = executable);
     }
 
     /** Extra JVM options for Java block processes, appended after the runtime's own. */
     public RunOptions withJvmOptions(List<String> options) {
-        return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, options, classDataSharing, logLines, catalog, wiresCreated, listeners, keepLogs);
+        return with(s -> s.jvmOptions = options);
     }
 
     /** Whether Java block processes use a class-data-sharing archive kept in the user's cache folder. */
     public RunOptions withClassDataSharing(boolean enabled) {
-        return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, enabled, logLines, catalog, wiresCreated, listeners, keepLogs);
+        return with(s -> s.classDataSharing = enabled);
     }
 
     /** How many recent log lines per block are kept in memory (the log files keep everything). */
     public RunOptions withLogLines(int lines) {
-        return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, lines, catalog, wiresCreated, listeners, keepLogs);
+        return with(s -> s.logLines = lines);
     }
 
     /** The catalog the circuit is checked against. */
     public RunOptions withCatalog(Catalog newCatalog) {
-        return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, newCatalog, wiresCreated, listeners, keepLogs);
+        return with(s -> s.catalog = newCatalog);
     }
 
     /**
@@ -151,8 +196,7 @@ public final class RunOptions {
      * attaches here sees every value from the first one.
      */
     public RunOptions withWiresCreated(Consumer<List<WireInfo>> callback) {
-        return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, callback, listeners, keepLogs);
+        return with(s -> s.wiresCreated = callback);
     }
 
     /**
@@ -162,8 +206,7 @@ public final class RunOptions {
     public RunOptions withListener(RunListener listener) {
         List<RunListener> l = new java.util.ArrayList<>(listeners);
         l.add(Objects.requireNonNull(listener, "listener"));
-        return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, l, keepLogs);
+        return with(s -> s.listeners = l);
     }
 
     /**
@@ -172,8 +215,7 @@ public final class RunOptions {
      * block crashed; folders of dead runs are swept by a later start once they are a day old.
      */
     public RunOptions withKeepLogs(boolean keep) {
-        return new RunOptions(python, runDirectory, overrides, stopGrace, readyTimeout, restartPolicy,
-                blockRestartPolicies, java, jvmOptions, classDataSharing, logLines, catalog, wiresCreated, listeners, keep);
+        return with(s -> s.keepLogs = keep);
     }
 
     public boolean keepLogs() {

@@ -5,6 +5,7 @@ import io.visualcircuit.ipc.WireReader;
 import io.visualcircuit.runtime.circuit.Circuit;
 import io.visualcircuit.runtime.circuit.PortSpec;
 import io.visualcircuit.runtime.circuit.PortType;
+import io.visualcircuit.runtime.host.WireValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,7 +79,7 @@ class CircuitRunnerTest {
                     Sample s = r.await(seq, 100_000_000L);
                     if (s != null) {
                         seq = s.sequence();
-                        seen.add((Double) TestCircuits.plain(s.value()));
+                        seen.add((Double) WireValues.toObject(s.value()));
                     }
                     if (System.nanoTime() > end + 10_000_000_000L) {
                         break;
@@ -228,7 +229,7 @@ class CircuitRunnerTest {
                         continue;
                     }
                     seq = s.sequence();
-                    last = (Double) TestCircuits.plain(s.value());
+                    last = (Double) WireValues.toObject(s.value());
                     if (Math.abs(last - 1.0) <= 0.02) {
                         if (inBandSince < 0) {
                             inBandSince = System.nanoTime();
@@ -268,7 +269,7 @@ class CircuitRunnerTest {
                         assertEquals(0, seq == 0 ? 0 : s.skipped(), "the reader itself skipped a value");
                         seq = s.sequence();
                         seqs.add(s.sequence());
-                        values.add((Double) TestCircuits.plain(s.value()));
+                        values.add((Double) WireValues.toObject(s.value()));
                     }
                 }
             }
@@ -311,7 +312,7 @@ class CircuitRunnerTest {
                     Sample s = r.await(seq, 100_000_000L);
                     if (s != null) {
                         seq = s.sequence();
-                        values.add((Double) TestCircuits.plain(s.value()));
+                        values.add((Double) WireValues.toObject(s.value()));
                     }
                 }
             }

@@ -1,13 +1,13 @@
 package io.visualcircuit.runtime.run;
 
 import io.visualcircuit.ipc.Sample;
-import io.visualcircuit.ipc.Value;
 import io.visualcircuit.ipc.WireReader;
 import io.visualcircuit.runtime.circuit.Block;
 import io.visualcircuit.runtime.circuit.Circuit;
 import io.visualcircuit.runtime.circuit.PortRef;
 import io.visualcircuit.runtime.circuit.PortSpec;
 import io.visualcircuit.runtime.circuit.Wire;
+import io.visualcircuit.runtime.host.WireValues;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,7 +83,7 @@ final class TestCircuits {
                     continue;
                 }
                 seq = s.sequence();
-                last = plain(s.value());
+                last = WireValues.toObject(s.value());
                 if (accept.test(last)) {
                     return last;
                 }
@@ -102,25 +102,6 @@ final class TestCircuits {
             }
         }
         return b.toString();
-    }
-
-    static Object plain(Value v) {
-        if (v instanceof Value.NumberValue n) {
-            return n.value();
-        }
-        if (v instanceof Value.BooleanValue b) {
-            return b.value();
-        }
-        if (v instanceof Value.LongValue l) {
-            return (double) l.value();
-        }
-        if (v instanceof Value.StringValue s) {
-            return s.value();
-        }
-        if (v instanceof Value.DoubleArrayValue a) {
-            return a.data();
-        }
-        return v;
     }
 
     static Predicate<Object> near(double expected, double tolerance) {
