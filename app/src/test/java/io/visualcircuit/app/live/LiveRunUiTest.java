@@ -325,15 +325,19 @@ class LiveRunUiTest {
                 List.of(wire("push.out", "light.in"), wire("wave.out", "show.in")), List.of()));
         runAndWait(robot);
         await(() -> fx(() -> controller.overlay().blockRect("push")) != null, SETTLE_SECONDS);
-        assertEquals("", onFx(() -> controller.overlay().displayText("light")), "nothing written before a press");
+        // The run writes a button's resting value, false, when it starts.
+        await(() -> new LiveValue.Bool(false).equals(wireValue("push.out")), SETTLE_SECONDS);
         double[] r = fx(() -> controller.overlay().blockRect("push"));
         // The button face is drawn centred in the lower part of the body.
         Point2D face = fx(() -> canvas.worldToScreen(r[0] + r[2] / 2, r[1] + r[3] - 15));
         robot.moveTo(face).press(MouseButton.PRIMARY);
         await(() -> new LiveValue.Bool(true).equals(wireValue("push.out")), SETTLE_SECONDS);
         await(() -> "true".equals(onFx(() -> controller.overlay().displayText("light"))), SETTLE_SECONDS);
+        long pressed = controller.sampler().latest().wire("push.out").sequence();
         robot.release(MouseButton.PRIMARY);
-        await(() -> new LiveValue.Bool(false).equals(wireValue("push.out")), SETTLE_SECONDS);
+        // A new false, written by the release (not the resting value seen before the press).
+        await(() -> new LiveValue.Bool(false).equals(wireValue("push.out"))
+                && controller.sampler().latest().wire("push.out").sequence() > pressed, SETTLE_SECONDS);
         await(() -> "false".equals(onFx(() -> controller.overlay().displayText("light"))), SETTLE_SECONDS);
         Block after = fx(() -> document.circuit().block("push").orElseThrow());
         assertEquals(List.of(40.0, 100.0), List.of(after.x(), after.y()), "pressing the face does not move the block");
