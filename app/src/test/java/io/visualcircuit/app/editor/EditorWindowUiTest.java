@@ -491,4 +491,114 @@ class EditorWindowUiTest {
         assertTrue(fx(() -> window.document().undoDescription()).toLowerCase().contains("amp"),
                 fx(() -> window.document().undoDescription()));
     }
+
+    @Test
+    void shouldOpenACircuitFileDroppedOntoTheWindow(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("dropped.json");
+        Circuit dropped = new Circuit("dropped", null, List.of(Block.of("wave", "sine", 40, 40), Block.of("amp", "gain", 300, 40)),
+                List.of(new Wire(PortRef.parse("wave.out"), PortRef.parse("amp.in"))), List.of());
+        Files.write(file, CircuitJson.write(dropped));
+        load(robot, Circuit.empty("other"));
+        robot.interact(() -> window.document().markSaved());
+
+        // A drag from the desktop: a dragboard that holds the file, as the platform hands it over.
+        javafx.scene.input.Dragboard board = fx(() -> {
+            javafx.scene.input.Dragboard db = com.sun.javafx.scene.input.DragboardHelper.createDragboard(new DesktopDrag());
+            db.setContent(Map.of(javafx.scene.input.DataFormat.FILES, List.of(file.toFile())));
+            return db;
+        });
+        javafx.scene.Scene scene = stage.getScene();
+        Point2D at = canvasPoint(robot, 0.5, 0.5);
+        javafx.scene.input.DragEvent over = drag(javafx.scene.input.DragEvent.DRAG_OVER, board, scene, at);
+        robot.interact(() -> javafx.event.Event.fireEvent(scene, over));
+        assertTrue(over.isAccepted(), "a dragged file is accepted");
+        assertEquals(javafx.scene.input.TransferMode.COPY, over.getAcceptedTransferMode());
+
+        javafx.scene.input.DragEvent drop = drag(javafx.scene.input.DragEvent.DRAG_DROPPED, board, scene, at);
+        robot.interact(() -> javafx.event.Event.fireEvent(scene, drop));
+        assertTrue(drop.isDropCompleted(), "the drop is reported as done");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(file, fx(() -> window.document().file()));
+        assertEquals(dropped.blocks(), circuit().blocks());
+        assertEquals(dropped.wires(), circuit().wires());
+        assertTrue(stage.getTitle().startsWith("dropped.json"), stage.getTitle());
+    }
+
+    private static javafx.scene.input.DragEvent drag(javafx.event.EventType<javafx.scene.input.DragEvent> type,
+            javafx.scene.input.Dragboard board, javafx.scene.Scene scene, Point2D screen) {
+        Point2D p = new Point2D(screen.getX() - scene.getWindow().getX() - scene.getX(),
+                screen.getY() - scene.getWindow().getY() - scene.getY());
+        return new javafx.scene.input.DragEvent(scene, scene, type, board, p.getX(), p.getY(), screen.getX(), screen.getY(),
+                javafx.scene.input.TransferMode.COPY, null, null, null);
+    }
+
+    /**
+     * The platform side of a drag that started outside the application: it offers copying and holds
+     * whatever content the test puts on the dragboard.
+     */
+    private static final class DesktopDrag implements com.sun.javafx.tk.TKClipboard {
+        private final Map<javafx.scene.input.DataFormat, Object> content = new java.util.HashMap<>();
+
+        @Override
+        @SuppressWarnings("removal")
+        public void setSecurityContext(java.security.AccessControlContext context) {
+        }
+
+        @Override
+        public Set<javafx.scene.input.DataFormat> getContentTypes() {
+            return content.keySet();
+        }
+
+        @Override
+        @SafeVarargs
+        public final boolean putContent(javafx.util.Pair<javafx.scene.input.DataFormat, Object>... items) {
+            content.clear();
+            for (var item : items) {
+                content.put(item.getKey(), item.getValue());
+            }
+            return true;
+        }
+
+        @Override
+        public Object getContent(javafx.scene.input.DataFormat format) {
+            return content.get(format);
+        }
+
+        @Override
+        public boolean hasContent(javafx.scene.input.DataFormat format) {
+            return content.containsKey(format);
+        }
+
+        @Override
+        public Set<javafx.scene.input.TransferMode> getTransferModes() {
+            return Set.of(javafx.scene.input.TransferMode.COPY);
+        }
+
+        @Override
+        public void setDragView(javafx.scene.image.Image image) {
+        }
+
+        @Override
+        public void setDragViewOffsetX(double offsetX) {
+        }
+
+        @Override
+        public void setDragViewOffsetY(double offsetY) {
+        }
+
+        @Override
+        public javafx.scene.image.Image getDragView() {
+            return null;
+        }
+
+        @Override
+        public double getDragViewOffsetX() {
+            return 0;
+        }
+
+        @Override
+        public double getDragViewOffsetY() {
+            return 0;
+        }
+    }
 }

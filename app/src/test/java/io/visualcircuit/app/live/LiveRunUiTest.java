@@ -315,6 +315,68 @@ class LiveRunUiTest {
     }
 
     @Test
+    void shouldWriteTrueWhileAButtonIsHeldWithTheMouseAndFalseWhenReleased(FxRobot robot) {
+        // The sine keeps a block process running, so the run stays up around the button and lamp.
+        open(robot, new Circuit("button", null, List.of(
+                block("push", "button", 40, 100, Map.of()),
+                block("light", "lamp", 400, 100, Map.of()),
+                block("wave", "sine", 40, 300, Map.of()),
+                block("show", "display", 400, 300, Map.of())),
+                List.of(wire("push.out", "light.in"), wire("wave.out", "show.in")), List.of()));
+        runAndWait(robot);
+        await(() -> fx(() -> controller.overlay().blockRect("push")) != null, SETTLE_SECONDS);
+        // The run writes a button's resting value, false, when it starts.
+        await(() -> new LiveValue.Bool(false).equals(wireValue("push.out")), SETTLE_SECONDS);
+        double[] r = fx(() -> controller.overlay().blockRect("push"));
+        // The button face is drawn centred in the lower part of the body.
+        Point2D face = fx(() -> canvas.worldToScreen(r[0] + r[2] / 2, r[1] + r[3] - 15));
+        robot.moveTo(face).press(MouseButton.PRIMARY);
+        await(() -> new LiveValue.Bool(true).equals(wireValue("push.out")), SETTLE_SECONDS);
+        await(() -> "true".equals(onFx(() -> controller.overlay().displayText("light"))), SETTLE_SECONDS);
+        long pressed = controller.sampler().latest().wire("push.out").sequence();
+        robot.release(MouseButton.PRIMARY);
+        // A new false, written by the release (not the resting value seen before the press).
+        await(() -> new LiveValue.Bool(false).equals(wireValue("push.out"))
+                && controller.sampler().latest().wire("push.out").sequence() > pressed, SETTLE_SECONDS);
+        await(() -> "false".equals(onFx(() -> controller.overlay().displayText("light"))), SETTLE_SECONDS);
+        Block after = fx(() -> document.circuit().block("push").orElseThrow());
+        assertEquals(List.of(40.0, 100.0), List.of(after.x(), after.y()), "pressing the face does not move the block");
+    }
+
+    /** The newest sampled value of a wire, or null before its first value. */
+    private LiveValue wireValue(String key) {
+        var w = controller.sampler().latest().wire(key);
+        return w == null ? null : w.value();
+    }
+
+    @Test
+    void shouldShowACrashedBlocksLogWhenTheBlockIsClicked(FxRobot robot) {
+        Block bad = new Block("oops", "python", null, 40, 100, Map.of(), 10.0, List.of(),
+                List.of(new PortSpec("Out", io.visualcircuit.runtime.circuit.Direction.OUT, PortType.NUMBER)),
+                "def step(inputs, outputs, parameters):\n    x = 1 / 0\n    outputs.share_number(\"Out\", x)\n");
+        // A healthy sine beside it: the run goes on, and the console holds lines of other blocks too.
+        open(robot, new Circuit("crash", null, List.of(bad, block("show", "display", 400, 100, Map.of()),
+                block("wave", "sine", 40, 300, Map.of()), block("level", "display", 400, 300, Map.of())),
+                List.of(wire("oops.Out", "show.in"), wire("wave.out", "level.in")), List.of()));
+        runAndWait(robot);
+        await(() -> onFx(() -> controller.overlay().healthText("oops")).startsWith("crashed"), SETTLE_SECONDS);
+        await(() -> fx(() -> console.visibleLines().stream().anyMatch(l -> l.text().contains("ZeroDivisionError"))),
+                SETTLE_SECONDS);
+        assertEquals("All blocks", fx(() -> consoleFilter().getValue()));
+        robot.clickOn(fx(() -> canvas.blockScreenPoint("oops")));
+        assertEquals("oops", fx(() -> consoleFilter().getValue()), "the console shows the crashed block's log");
+        assertTrue(fx(() -> console.visibleLines().stream().allMatch(l -> l.blockId().equals("oops"))));
+        assertTrue(fx(() -> console.visibleLines().stream()
+                .anyMatch(l -> l.text().contains("ZeroDivisionError") && ConsoleDock.isError(l))));
+        assertTrue(fx(() -> tracebackLine("oops", 2)) != null, "the traceback points at the block's line 2");
+    }
+
+    @SuppressWarnings("unchecked")
+    private javafx.scene.control.ComboBox<String> consoleFilter() {
+        return (javafx.scene.control.ComboBox<String>) console.lookup("#consoleFilter");
+    }
+
+    @Test
     void shouldApplyParameterEditsLiveAndRefuseStructuralEditsWhileRunning(FxRobot robot) {
         open(robot, sineToDisplay());
         runAndWait(robot);

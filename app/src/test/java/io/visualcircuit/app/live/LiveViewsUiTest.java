@@ -266,6 +266,87 @@ class LiveViewsUiTest {
         assertNotNull(scope.stage());
     }
 
+    @Test
+    void shouldLabelAnArrayWireWithItsLengthAndSparklineAndShowAnImageWireAsAThumbnail(FxRobot robot) {
+        FakeWire samples = new FakeWire();
+        FakeWire frames = new FakeWire();
+        Map<String, FakeWire> wires = Map.of("arr.out", samples, "cam.out", frames);
+        LiveSampler own = new LiveSampler(List.of(new WireInfo("arr.out", "s1", PortType.ARRAY),
+                new WireInfo("cam.out", "s2", PortType.IMAGE)), i -> wires.get(i.wire()), BlockSource.none(), 30,
+                clock::get, 4);
+        Wire arrayWire = new Wire(new PortRef("arr", "out"), new PortRef("show", "in"));
+        Wire imageWire = new Wire(new PortRef("cam", "out"), new PortRef("view", "in"));
+        Circuit c = new Circuit("t", null, List.of(Block.of("arr", "python", 0, 0), Block.of("show", "display", 200, 0),
+                Block.of("cam", "test-pattern", 0, 200), Block.of("view", "image-view", 200, 200)),
+                List.of(arrayWire, imageWire), List.of());
+        LiveOverlay overlay = new LiveOverlay(c, own, (b, p, v) -> { });
+        samples.write(new LiveValue.Array(new int[] {5}, new double[] {0, 4, 1, 3, 2}));
+        // A pure red frame, in the BGR order image wires carry.
+        byte[] red = new byte[72 * 96 * 3];
+        for (int i = 0; i < red.length; i += 3) {
+            red[i + 2] = (byte) 255;
+        }
+        frames.write(new LiveValue.Image(72, 96, 3, red));
+        Canvas canvas = new Canvas(300, 200);
+
+        // First paint: the overlay learns the image wire is on screen; no thumbnail was made yet.
+        clock.addAndGet(33_000_000L);
+        LiveFrame first = own.sampleOnce();
+        javafx.scene.image.Image before = fx(() -> {
+            overlay.setFrame(first);
+            return paintWires(canvas, overlay, arrayWire, imageWire);
+        });
+        assertEquals("[5]", overlay.wireLabel("arr.out"));
+        assertEquals("96x72", overlay.wireLabel("cam.out"));
+        assertTrue(isWhite(before.getPixelReader().getColor(200, 72)), "no thumbnail before the sampler made one");
+
+        // Handing over the next frame asks the sampler for thumbnails of the wires painted last time.
+        clock.addAndGet(33_000_000L);
+        LiveFrame second = own.sampleOnce();
+        robot.interact(() -> {
+            overlay.setFrame(second);
+            paintWires(canvas, overlay, arrayWire, imageWire);
+        });
+        // The sample after that makes the thumbnail; the paint of its frame shows it above the label.
+        clock.addAndGet(33_000_000L);
+        LiveFrame third = own.sampleOnce();
+        assertNotNull(third.wire("cam.out").thumbnail(), "the sampler made the thumbnail the canvas asked for");
+        javafx.scene.image.Image after = fx(() -> {
+            overlay.setFrame(third);
+            return paintWires(canvas, overlay, arrayWire, imageWire);
+        });
+        // The thumbnail is 64 px wide, centred on the wire's middle (200, 100), its bottom 4 px above it.
+        javafx.scene.paint.Color inImage = after.getPixelReader().getColor(200, 72);
+        assertTrue(inImage.getRed() > 0.9 && inImage.getGreen() < 0.1 && inImage.getBlue() < 0.1, inImage.toString());
+        javafx.scene.paint.Color beside = after.getPixelReader().getColor(200 + 40, 72);
+        assertTrue(isWhite(beside), "the thumbnail is 64 px wide: " + beside);
+
+        // The array's label box "[5]" is followed by a sky-blue sparkline, right of the text.
+        boolean sparkline = false;
+        for (int x = 100 - 30 + 26; x < 100 - 30 + 58; x++) {
+            for (int y = 44; y <= 56; y++) {
+                javafx.scene.paint.Color px = after.getPixelReader().getColor(x, y);
+                sparkline |= px.getRed() < 0.5 && px.getGreen() > 0.5 && px.getBlue() > 0.8;
+            }
+        }
+        assertTrue(sparkline, "a sparkline is drawn next to the array's length");
+        own.close();
+    }
+
+    /** Paints the array wire's middle at (100, 50) and the image wire's at (200, 100), at full zoom. FX thread. */
+    private static javafx.scene.image.Image paintWires(Canvas canvas, LiveOverlay overlay, Wire array, Wire image) {
+        var g = canvas.getGraphicsContext2D();
+        g.setFill(javafx.scene.paint.Color.WHITE);
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        overlay.paintWire(g, array, 100, 50, 1);
+        overlay.paintWire(g, image, 200, 100, 1);
+        return canvas.snapshot(null, null);
+    }
+
+    private static boolean isWhite(javafx.scene.paint.Color c) {
+        return c.getRed() > 0.95 && c.getGreen() > 0.95 && c.getBlue() > 0.95;
+    }
+
     private static MouseEvent mouse(javafx.event.EventType<MouseEvent> type, double x, double y) {
         return new MouseEvent(type, x, y, x, y, MouseButton.PRIMARY, 1, false, false, false, false,
                 true, false, false, false, false, false, (PickResult) null);
