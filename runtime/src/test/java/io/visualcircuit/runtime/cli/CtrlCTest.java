@@ -50,8 +50,16 @@ class CtrlCTest {
         Path file = dir.resolve("circuit.json");
         Files.write(file, CircuitJson.write(new Circuit("ctrl-c", null, blocks, List.of(), List.of())));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CommandMain.class.getName(), "run", file.toString()).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>();
+        if (sigintIgnored()) {
+            // Started in the background by a shell without job control, this JVM (and so its
+            // children) ignores SIGINT; a terminal's Ctrl+C would not, so give the run the default.
+            command.add("env");
+            command.add("--default-signal=INT");
+        }
+        command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"),
+                CommandMain.class.getName(), "run", file.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<Long> pids = new ArrayList<>();
         StringBuilder seen = new StringBuilder();
         try {
@@ -81,6 +89,15 @@ class CtrlCTest {
         for (long pid : pids) {
             assertFalse(alive(pid), "block process " + pid + " outlived the run");
         }
+    }
+
+    private static boolean sigintIgnored() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & (1L << 1)) != 0;
+            }
+        }
+        return false;
     }
 
     /** True while the process exists and is not a zombie. */
