@@ -45,8 +45,10 @@ import java.util.regex.Pattern;
 /**
  * {@code vcircuit run FILE}: runs a circuit headless, printing block states, block output and
  * errors, until {@code --for} elapses, every block process has ended, or Ctrl+C. Exit codes: 0
- * after a normal end, 1 when the circuit is invalid or cannot start, 2 for bad options, 3 when a
- * block crashed. Runs on the main thread; a shutdown hook stops the run on Ctrl+C.
+ * after a normal end or a stop with Ctrl+C, 1 when the circuit is invalid or cannot start, 2 for
+ * bad options, 3 when a block crashed (also when the run is then stopped with Ctrl+C). Runs on the
+ * main thread; a shutdown hook stops the run on Ctrl+C while the main thread prints the summary
+ * and ends the JVM with the exit code.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs a circuit without the editor and prints block states and errors.")
@@ -70,7 +72,8 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     private String duration;
 
     @Option(names = "--trace", paramLabel = "FILE.jsonl",
-            description = "Write every new value of every wire as one JSON line.")
+            description = "Write every value of every wire that the tracer saw as one JSON line; a line with"
+                    + " \"skipped\": n says n values went by unseen before it (wires keep only the latest value).")
     private Path trace;
 
     @Option(names = "--manifest", paramLabel = "FILE.json",
@@ -84,9 +87,10 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--python", paramLabel = "PATH", description = "The Python interpreter for code blocks (default: python3).")
     private String python;
 
-    @Option(names = "--restart", paramLabel = "POLICY",
-            description = "What to do when a block crashes: never (default) or on-failure (restart with back-off).")
-    private String restart;
+    @Option(names = "--restart", paramLabel = "POLICY|BLOCK=POLICY",
+            description = "What to do when a block crashes: never (default) or on-failure (restart with back-off);"
+                    + " BLOCK=POLICY sets it for one block (repeatable).")
+    private List<String> restarts = new ArrayList<>();
 
     @Option(names = "--keep-logs",
             description = "Keep the run's folder with the blocks' logs after the run (by default it is removed"
@@ -102,13 +106,11 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         PrintWriter err = spec.commandLine().getErr();
         Duration limit;
         Map<String, Map<String, Object>> overrides;
-        RestartPolicy policy = RestartPolicy.NEVER;
+        RestartPolicies policies;
         try {
             limit = duration == null ? null : parseDuration(duration);
             overrides = parseOverrides(sets);
-            if (restart != null) {
-                policy = RestartPolicy.parse(restart);
-            }
+            policies = parseRestarts(restarts);
         } catch (IllegalArgumentException e) {
             err.println("vcircuit run: " + e.getMessage());
             return EXIT_USAGE;
@@ -133,6 +135,12 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         if (invalid) {
             return EXIT_INVALID;
         }
+        for (String blockId : policies.blocks().keySet()) {
+            if (circuit.block(blockId).isEmpty()) {
+                err.println("vcircuit run: --restart " + blockId + "=...: the circuit has no block '" + blockId + "'");
+                return EXIT_USAGE;
+            }
+        }
 
         long startEpochNanos = epochNanos();
         WireTrace tracer = null;
@@ -140,13 +148,16 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             try {
                 tracer = new WireTrace(trace, startEpochNanos);
             } catch (IOException e) {
-                err.println("vcircuit run: cannot write the trace " + trace + ": " + e.getMessage());
+                err.println("vcircuit run: cannot write the trace " + trace + " (" + reason(e, trace) + ")");
                 return EXIT_USAGE;
             }
         }
         WireTrace finalTracer = tracer;
-        RunOptions options = RunOptions.defaults().withOverrides(overrides).withRestartPolicy(policy)
+        RunOptions options = RunOptions.defaults().withOverrides(overrides).withRestartPolicy(policies.fallback())
                 .withKeepLogs(keepLogs);
+        for (Map.Entry<String, RestartPolicy> e : policies.blocks().entrySet()) {
+            options = options.withRestartPolicy(e.getKey(), e.getValue());
+        }
         if (python != null) {
             options = options.withPython(python);
         }
@@ -164,26 +175,26 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             return EXIT_INVALID;
         }
         CountDownLatch finished = new CountDownLatch(1);
-        CountDownLatch reported = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             run.stop();
             closeQuietly(finalTracer, err);
             finished.countDown();
-            // Give the main thread the time to print the summary and choose the exit code.
-            awaitQuietly(reported);
+            // The main thread prints the summary and halts the JVM with the exit code; returning
+            // from this hook first would let the JVM end with 128 + signal instead.
+            awaitQuietly(new CountDownLatch(1));
         }, "vc-run-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("running " + (circuit.name().isBlank() ? file.getFileName() : circuit.name()) + " ("
-                + run.states().size() + " blocks, " + run.wires().size() + " wires; logs in " + run.directory() + ")");
+                + run.states().size() + " blocks, " + circuit.wires().size() + " wires; logs in " + run.directory() + ")");
         out.flush();
         if (manifest != null) {
             try {
                 writeManifest(run);
             } catch (IOException e) {
-                err.println("vcircuit run: cannot write the manifest " + manifest + ": " + e.getMessage());
+                err.println("vcircuit run: cannot write the manifest " + manifest + " (" + reason(e, manifest) + ")");
             }
         }
-        waitForEnd(run, limit, policy == RestartPolicy.ON_FAILURE);
+        waitForEnd(run, limit, policies);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
@@ -191,9 +202,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             // 128 + signal; a user who stops a healthy run with Ctrl+C gets 0 instead, and 3
             // still reports a crash.
             awaitQuietly(finished);
-            int code = summary(run, out, err);
-            reported.countDown();
-            Runtime.getRuntime().halt(code);
+            Runtime.getRuntime().halt(summary(run, out, err));
         }
         run.stop();
         closeQuietly(tracer, err);
@@ -209,7 +218,7 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
     }
 
     /** Waits for the time limit, for every block process to end for good, or forever. */
-    private static void waitForEnd(Run run, Duration limit, boolean restarts) {
+    private static void waitForEnd(Run run, Duration limit, RestartPolicies restarts) {
         long deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
         boolean hasProcesses = run.circuit().blocks().stream().anyMatch(b -> !isDirect(b.type()));
         while (System.nanoTime() < deadline && run.isRunning()) {
@@ -229,13 +238,13 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
         return Catalog.standard().find(type).map(t -> t.execution() == Execution.NONE).orElse(true);
     }
 
-    private static boolean allProcessesEnded(Run run, boolean restarts) {
+    private static boolean allProcessesEnded(Run run, RestartPolicies restarts) {
         for (io.visualcircuit.runtime.circuit.Block b : run.circuit().blocks()) {
             if (isDirect(b.type())) {
                 continue;
             }
             BlockState s = run.state(b.id()).state();
-            if (s == BlockState.RUNNING || s == BlockState.STARTING || (s == BlockState.CRASHED && restarts)) {
+            if (s == BlockState.RUNNING || s == BlockState.STARTING || (s == BlockState.CRASHED && restarts.of(b.id()) == RestartPolicy.ON_FAILURE)) {
                 return false;
             }
         }
@@ -304,6 +313,45 @@ public final class RunCommand implements java.util.concurrent.Callable<Integer> 
             default -> n * 1000;
         };
         return Duration.ofMillis(Math.round(millis));
+    }
+
+    /** The restart policy of every block and the blocks that have their own. */
+    record RestartPolicies(RestartPolicy fallback, Map<String, RestartPolicy> blocks) {
+        RestartPolicy of(String blockId) {
+            return blocks.getOrDefault(blockId, fallback);
+        }
+    }
+
+    /** Parses {@code --restart} items: {@code never}, {@code on-failure} or {@code BLOCK=POLICY}. */
+    static RestartPolicies parseRestarts(List<String> items) {
+        RestartPolicy fallback = RestartPolicy.NEVER;
+        Map<String, RestartPolicy> blocks = new LinkedHashMap<>();
+        for (String item : items) {
+            int eq = item.lastIndexOf('=');
+            if (eq < 0) {
+                fallback = RestartPolicy.parse(item);
+            } else if (eq == 0) {
+                throw new IllegalArgumentException("--restart " + item + ": use POLICY or BLOCK=POLICY");
+            } else {
+                blocks.put(item.substring(0, eq).trim(), RestartPolicy.parse(item.substring(eq + 1)));
+            }
+        }
+        return new RestartPolicies(fallback, Map.copyOf(blocks));
+    }
+
+    /** Why a file cannot be written, in words rather than the exception's bare path. */
+    static String reason(IOException e, Path file) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            Path parent = file.toAbsolutePath().getParent();
+            return parent != null && !Files.isDirectory(parent) ? "no such folder: " + parent : "no such file or folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Parses {@code BLOCK.PARAM=VALUE} items; the block id is everything before the last dot. */

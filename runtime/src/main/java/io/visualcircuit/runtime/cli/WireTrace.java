@@ -24,8 +24,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes every new value of every wire of a run as one JSON line:
- * {@code {"t": seconds since start, "wire": "block.port", "seq": n, "value": ...}}. Images are
+ * Writes every value of every wire of a run that the tracer saw as one JSON line:
+ * {@code {"t": seconds since start, "wire": "block.port", "seq": n, "value": ...}}. A wire keeps
+ * only its latest value, so a writer faster than the tracer can overwrite values before they are
+ * read; the next line then carries {@code "skipped": n}, the number of values that went by unseen. Images are
  * written as {@code {"shape": [h, w, c], "dtype": "uint8", "sha256": "..."}} and other n-d arrays
  * alike; 1-d float arrays as JSON lists.
  *
@@ -97,6 +99,10 @@ public final class WireTrace implements AutoCloseable {
         m.put("wire", wire);
         m.put("seq", s.sequence());
         m.put("value", jsonValue(s.value()));
+        if (s.skipped() > 0) {
+            // Wires hold only their latest value: say how many went by unseen rather than hide the gap.
+            m.put("skipped", s.skipped());
+        }
         try {
             return json.writeValueAsString(m);
         } catch (IOException e) {

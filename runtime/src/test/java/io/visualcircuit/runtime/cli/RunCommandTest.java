@@ -178,6 +178,76 @@ class RunCommandTest {
         assertEquals(2, run("run", file.toString(), "--for", "soon"));
         assertEquals(2, run("run", file.toString(), "--set", "nodot=1"));
         assertEquals(2, run("run", file.toString(), "--restart", "sometimes"));
+        assertEquals(2, run("run", file.toString(), "--restart", "b=sometimes"));
+        assertEquals(2, run("run", file.toString(), "--restart", "=never"));
+    }
+
+    @Test
+    void shouldCountTheCircuitsWiresNotItsSegmentsInTheBanner() throws Exception {
+        // Two wires fan out from n.out and share one segment: three wires, two segments.
+        Path file = save(new Circuit("fan-out", null, List.of(
+                block("n", "counter", 20.0, Map.of()),
+                block("g", "gain", 0.0, Map.of()),
+                block("d", "display", null, Map.of()),
+                block("e", "display", null, Map.of())),
+                List.of(wire("n.out", "g.in"), wire("n.out", "d.in"), wire("g.out", "e.in")), List.of()));
+        assertEquals(0, run("run", file.toString(), "--for", "300ms"));
+        assertTrue(out.toString().contains("(4 blocks, 3 wires;"), out.toString());
+    }
+
+    @Test
+    void shouldSayTheTraceFolderDoesNotExistWithoutRepeatingThePath() throws Exception {
+        Path file = save(new Circuit("x", null, List.of(block("s", "sine", 20.0, Map.of())), List.of(), List.of()));
+        Path trace = dir.resolve("missing").resolve("t.jsonl");
+        assertEquals(2, run("run", file.toString(), "--for", "300ms", "--trace", trace.toString()));
+        assertEquals("vcircuit run: cannot write the trace " + trace + " (no such folder: " + trace.getParent() + ")",
+                err.toString().strip());
+    }
+
+    @Test
+    void shouldRestartOnlyTheBlocksWhosePolicySaysSo() throws Exception {
+        String code = "def step(inputs, outputs, parameters):\n    raise ValueError('broken sensor')\n";
+        Block boom = Block.of("boom", "python", 0, 0).withRate(10.0)
+                .withPorts(List.of(), List.of(PortSpec.out("out", PortType.NUMBER))).withCode(code);
+        Block bust = Block.of("bust", "python", 0, 0).withRate(10.0)
+                .withPorts(List.of(), List.of(PortSpec.out("out", PortType.NUMBER))).withCode(code);
+        Path file = save(new Circuit("restarts", null, List.of(boom, bust), List.of(), List.of()));
+        assertEquals(3, run("run", file.toString(), "--for", "3s", "--restart", "never", "--restart", "boom=on-failure"));
+        assertTrue(count(err.toString(), "boom: CRASHED") >= 2, "boom is restarted and crashes again:\n" + err);
+        assertEquals(1, count(err.toString(), "bust: CRASHED"), "bust is not restarted:\n" + err);
+        java.util.regex.Matcher log = java.util.regex.Pattern.compile("its log: (\\S+)").matcher(err.toString());
+        assertTrue(log.find(), err.toString());
+        deleteRunFolder(Path.of(log.group(1)).getParent().getParent());
+    }
+
+    @Test
+    void shouldRefuseARestartPolicyForABlockTheCircuitDoesNotHave() throws Exception {
+        Path file = save(new Circuit("x", null, List.of(block("s", "sine", 20.0, Map.of())), List.of(), List.of()));
+        assertEquals(2, run("run", file.toString(), "--for", "300ms", "--restart", "ghost=on-failure"));
+        assertTrue(err.toString().contains("no block 'ghost'"), err.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "on-failure; ON_FAILURE; a=ON_FAILURE",
+            "never; NEVER; a=NEVER",
+            "a=on-failure; NEVER; a=ON_FAILURE",
+            "on-failure,a=never,b=on-failure; ON_FAILURE; a=NEVER,b=ON_FAILURE,c=ON_FAILURE"})
+    void shouldParseRestartPoliciesWithPerBlockOverrides(String items, String fallback, String expected) {
+        RunCommand.RestartPolicies p = RunCommand.parseRestarts(List.of(items.split(",")));
+        assertEquals(fallback, p.fallback().name());
+        for (String e : expected.split(",")) {
+            String[] kv = e.split("=");
+            assertEquals(kv[1], p.of(kv[0]).name(), "policy of " + kv[0]);
+        }
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     @ParameterizedTest
