@@ -130,15 +130,12 @@ public final class WireReader implements AutoCloseable {
 
     /** The latest value if its sequence is greater than {@code lastSeq}, else null. Never blocks. */
     public Sample readIfNewer(long lastSeq) {
-        if (sequence() <= lastSeq) {
+        if (!readNewerCore(null, lastSeq)) {
             return null;
         }
-        Sample sample = readLatest(lastSeq);
-        if (sample == null || sample.sequence() <= lastSeq) {
-            return null;
-        }
-        lastReturned = sample.sequence();
-        return sample;
+        long seq = coreSequence;
+        lastReturned = seq;
+        return new Sample(seq, seq - lastSeq - 1, coreWriteTime, coreValue);
     }
 
     /**
@@ -213,7 +210,7 @@ public final class WireReader implements AutoCloseable {
      * memory.
      */
     public boolean readIfNewer(long lastSeq, SampleBuffer into) {
-        if (sequence() <= lastSeq || !readLatestCore(into, lastSeq)) {
+        if (!readNewerCore(into, lastSeq)) {
             return false;
         }
         fill(into, lastSeq);
@@ -256,14 +253,14 @@ public final class WireReader implements AutoCloseable {
             if (Thread.currentThread().isInterrupted()) {
                 return false;
             }
-            int word = Segment.getIntAcquire(header, WireLayout.NOTIFY_OFFSET);
-            if (sequence() > lastSeq) {
-                break;
-            }
-            // Full fence on both sides (here and in the writer's publish) so that either the
-            // writer sees a waiter and wakes, or this thread sees the new notify word.
+            // Count this thread as a waiter first (a full fence), then read the notify word, then
+            // re-check the sequence. The writer stores the sequence, fences, and only then looks at
+            // the waiter count, bumping the notify word and waking when it is not 0. So either the
+            // writer sees this waiter (and its later notify bump makes the futex wait below return
+            // or wakes it), or the re-check below sees the new sequence.
             Segment.getAndAddIntVolatile(header, WireLayout.WAITERS_OFFSET, 1);
             try {
+                int word = Segment.getIntAcquire(header, WireLayout.NOTIFY_OFFSET);
                 if (sequence() <= lastSeq) {
                     Posix.futexWait(segment.notifyAddress(), word, Math.min(timeoutNanos - elapsed, MAX_PARK_NANOS));
                 }
@@ -302,27 +299,118 @@ public final class WireReader implements AutoCloseable {
      */
     private boolean readLatestCore(SampleBuffer into, long minSeq) {
         try {
-            return readLatestUnchecked(into, minSeq);
+            return readLatestUnchecked(into, minSeq, 0, false);
         } catch (InternalError e) {
             // HotSpot turns a SIGBUS on a mapped page into InternalError: the file was truncated.
             throw new WireException("wire segment " + segment.name + " shrank while being read; it was damaged", e);
         }
     }
 
-    private boolean readLatestUnchecked(SampleBuffer into, long minSeq) {
+    /**
+     * Reads the latest value into the core fields if its sequence is greater than {@code lastSeq};
+     * false, before copying anything, otherwise. This is the hot path of a reader that follows a
+     * wire value by value, so it avoids serialised cache misses: when the next value is the one
+     * expected ({@code lastSeq + 1}), its slot stamp is loaded together with the published sequence
+     * (the slot position is known before the sequence arrives), and the sequence seen here is
+     * handed on instead of being loaded again. Correctness still rests on the seqlock: the slot is
+     * used only if its stamp is exactly the complete stamp of the sequence seen, and the stamp and
+     * generation are re-checked after the copy.
+     */
+    private boolean readNewerCore(SampleBuffer into, long lastSeq) {
+        try {
+            SlotLayout current = layout;
+            long generation = Segment.getLongAcquire(header, WireLayout.GENERATION_OFFSET);
+            long expected = lastSeq + 1;
+            int predicted = -1;
+            long predictedStamp = 0;
+            if (generation == current.generation() && expected > 0) {
+                predicted = current.slotPosition(expected);
+                // Acquire, so that the payload loads of a fast-path read stay after it; issued
+                // before the sequence load so that both cache misses are in flight at once.
+                predictedStamp = Segment.getLongAcquire(data, predicted + WireLayout.SLOT_STAMP_OFFSET);
+            }
+            long seq = Segment.getLongAcquire(header, WireLayout.SEQUENCE_OFFSET);
+            if (seq <= lastSeq) {
+                return false;
+            }
+            if (predicted >= 0 && seq == expected && predictedStamp == WireLayout.completeStamp(seq)
+                    && copySlot(into, predicted, seq, predictedStamp, generation, current)) {
+                return true;
+            }
+            return readLatestUnchecked(into, lastSeq, seq, generation == current.generation());
+        } catch (InternalError e) {
+            throw new WireException("wire segment " + segment.name + " shrank while being read; it was damaged", e);
+        }
+    }
+
+    /**
+     * The second half of a seqlock read of {@code slot}, whose stamp was seen (with acquire) to be
+     * {@code stamp}, the complete stamp of {@code seq}: copies the value into the core fields and
+     * re-checks the stamp and the generation. False if the writer interfered (the caller retries);
+     * throws if the copy is consistent but malformed.
+     */
+    private boolean copySlot(SampleBuffer into, int slot, long seq, long stamp, long generation, SlotLayout current) {
+        int type = data.getInt(slot + WireLayout.SLOT_TYPE_OFFSET);
+        long length = data.getLong(slot + WireLayout.SLOT_LENGTH_OFFSET);
+        long writeTime = data.getLong(slot + WireLayout.SLOT_WRITE_TIME_OFFSET);
+        Value value = null;
+        boolean wellFormed = false;
+        if (length >= 0 && length <= current.capacity()) {
+            int payload = slot + WireLayout.SLOT_HEADER_LENGTH;
+            try {
+                if (into != null && type == WireLayout.TYPE_IMAGE) {
+                    wellFormed = ValueCodec.decodeImageInto(data, payload, length, into);
+                } else {
+                    value = ValueCodec.decode(data, payload, type, length);
+                    wellFormed = value != null;
+                }
+            } catch (RuntimeException e) {
+                wellFormed = false;
+            }
+        }
+        // Order the payload loads before the stamp re-check (the seqlock's closing read).
+        VarHandle.loadLoadFence();
+        if (Segment.getLongPlain(data, slot + WireLayout.SLOT_STAMP_OFFSET) != stamp
+                || Segment.getLongPlain(header, WireLayout.GENERATION_OFFSET) != generation) {
+            return false;
+        }
+        if (!wellFormed) {
+            throw SlotLayout.corrupted(segment.name, "slot for sequence " + seq + " holds a malformed value of type "
+                    + type + " and length " + length);
+        }
+        coreSequence = seq;
+        coreWriteTime = writeTime;
+        coreValue = value;
+        return true;
+    }
+
+    /**
+     * The general read loop. {@code knownSeq}, when {@code useKnown} is true, is a published
+     * sequence the caller has just loaded (after an acquire load of the current layout's
+     * generation); the first attempt uses it instead of loading the sequence again.
+     */
+    private boolean readLatestUnchecked(SampleBuffer into, long minSeq, long knownSeq, boolean useKnown) {
         int mismatches = 0;
         long oddSince = 0;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             long generation = Segment.getLongAcquire(header, WireLayout.GENERATION_OFFSET);
             if ((generation & 1) != 0) {
+                useKnown = false;
                 oddSince = waitForResize(oddSince);
                 continue;
             }
             if (generation != layout.generation()) {
+                useKnown = false;
                 refreshLayout();
                 continue;
             }
-            long seq = Segment.getLongAcquire(header, WireLayout.SEQUENCE_OFFSET);
+            long seq;
+            if (useKnown) {
+                seq = knownSeq;
+                useKnown = false;
+            } else {
+                seq = Segment.getLongAcquire(header, WireLayout.SEQUENCE_OFFSET);
+            }
             if (seq == 0 || seq <= minSeq) {
                 return false;
             }
@@ -340,38 +428,9 @@ public final class WireReader implements AutoCloseable {
                 Thread.onSpinWait();
                 continue;
             }
-            int type = data.getInt(slot + WireLayout.SLOT_TYPE_OFFSET);
-            long length = data.getLong(slot + WireLayout.SLOT_LENGTH_OFFSET);
-            long writeTime = data.getLong(slot + WireLayout.SLOT_WRITE_TIME_OFFSET);
-            Value value = null;
-            boolean wellFormed = false;
-            if (length >= 0 && length <= layout.capacity()) {
-                int payload = slot + WireLayout.SLOT_HEADER_LENGTH;
-                try {
-                    if (into != null && type == WireLayout.TYPE_IMAGE) {
-                        wellFormed = ValueCodec.decodeImageInto(data, payload, length, into);
-                    } else {
-                        value = ValueCodec.decode(data, payload, type, length);
-                        wellFormed = value != null;
-                    }
-                } catch (RuntimeException e) {
-                    wellFormed = false;
-                }
+            if (copySlot(into, slot, seq, stamp, generation, layout)) {
+                return true;
             }
-            // Order the payload loads before the stamp re-check (the seqlock's closing read).
-            VarHandle.loadLoadFence();
-            if (Segment.getLongPlain(data, slot + WireLayout.SLOT_STAMP_OFFSET) != stamp
-                    || Segment.getLongPlain(header, WireLayout.GENERATION_OFFSET) != generation) {
-                continue;
-            }
-            if (!wellFormed) {
-                throw SlotLayout.corrupted(segment.name, "slot for sequence " + seq + " holds a malformed value of type "
-                        + type + " and length " + length);
-            }
-            coreSequence = seq;
-            coreWriteTime = writeTime;
-            coreValue = value;
-            return true;
         }
         throw new WireException("could not read a consistent value from wire " + segment.name + " in " + MAX_ATTEMPTS
                 + " attempts; the segment is corrupted or rewritten faster than it can be copied");

@@ -212,18 +212,23 @@ public final class WireWriter implements AutoCloseable {
         buf.putLong(WireLayout.LAST_WRITE_TIME_OFFSET, pendingTime);
         Segment.putLongRelease(buf, WireLayout.SEQUENCE_OFFSET, seq);
         sequence = seq;
-        // Full fence: pairs with the reader's increment of the waiter count so no wake-up is lost.
-        Segment.getAndAddIntVolatile(buf, WireLayout.NOTIFY_OFFSET, 1);
         wakeSleepers();
     }
 
     /**
-     * Wakes the readers sleeping on the wire, if any: with no waiter counted there is nobody to
-     * wake, and skipping the system call also keeps a process whose readers never sleep from
-     * binding the native library at all. Must follow a full-fence update of the notify word.
+     * Wakes the readers sleeping on the wire, if any. The full fence orders the preceding
+     * publication before the load of the waiter count; it pairs with the sleeping reader's atomic
+     * increment of that count (see WIRE-FORMAT.md, "Blocking wait"), so either this writer sees the
+     * waiter or the waiter sees the new sequence. With no waiter counted the notify word is left
+     * alone: it shares the cache line with the published sequence, and writing it again right after
+     * the publish would take that line back from spinning readers that are just loading it.
+     * Skipping the system call also keeps a process whose readers never sleep from binding the
+     * native library at all.
      */
     private void wakeSleepers() {
+        VarHandle.fullFence();
         if (Segment.getIntVolatile(buf, WireLayout.WAITERS_OFFSET) != 0) {
+            Segment.getAndAddIntVolatile(buf, WireLayout.NOTIFY_OFFSET, 1);
             Posix.futexWakeAll(segment.notifyAddress());
         }
     }
@@ -275,7 +280,6 @@ public final class WireWriter implements AutoCloseable {
         }
         closed = true;
         Segment.putIntRelease(buf, WireLayout.WRITER_STATE_OFFSET, WireLayout.WRITER_STATE_CLOSED);
-        Segment.getAndAddIntVolatile(buf, WireLayout.NOTIFY_OFFSET, 1);
         wakeSleepers();
         if (unlinkOnClose) {
             segment.unlink();

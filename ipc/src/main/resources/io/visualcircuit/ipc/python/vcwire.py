@@ -498,11 +498,12 @@ class Reader:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return None
-            word = seg.u32(NOTIFY_OFFSET)
-            if self.sequence() > last_seq:
-                continue
+            # Count ourselves as a waiter (a full fence) before reading the notify word and
+            # re-checking the sequence: the writer publishes, fences, then bumps the notify word
+            # and wakes only when it sees a waiter, so either it sees us or we see its value.
             _futex_add_and_wake(seg.address + WAITERS_OFFSET, 1, 0)
             try:
+                word = seg.u32(NOTIFY_OFFSET)
                 if self.sequence() <= last_seq:
                     _futex_wait(seg.address + NOTIFY_OFFSET, word, min(remaining, 0.1))
             finally:
