@@ -24,7 +24,8 @@ package io.visualcircuit.ipc;
  *  |                    reserved (16 bytes)                        | 48
  *  +---------------------------------------------------------------+
  *  |                  published sequence (u64)                     | 64   line 1: changes on
- *  |                   notify word (u32)                           | 72   every publish
+ *  |                   notify word (u32)                           | 72   every publish (notify:
+ *  |                                                               |      only with waiters)
  *  |                    reserved (u32)                             | 76
  *  |                last write time (i64, epoch ns)                | 80
  *  |                    reserved (40 bytes)                        | 88
@@ -39,15 +40,17 @@ package io.visualcircuit.ipc;
  *  +---------------------------------------------------------------+
  *  |  (slots of older generations that a resize left behind)       |
  *  +---------------------------------------------------------------+ slots offset
- *  |  slot 0: 64-byte slot header, then slot capacity payload bytes |
+ *  |  slot 0: 32-byte slot header, then slot capacity payload bytes |
  *  |  slot 1 ... slot (slot count - 1), each slot stride apart     |
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * <p>Each slot starts with a 64-byte slot header: stamp (u64, the seqlock word: {@code 2*seq+1}
+ * <p>Each slot starts with a 32-byte slot header: stamp (u64, the seqlock word: {@code 2*seq+1}
  * while the writer fills the slot for sequence {@code seq}, {@code 2*seq} once complete), value
- * type (u32), reserved (u32), payload length (u64), write time (i64, epoch nanoseconds) and 32
- * reserved bytes. The value for sequence {@code seq} lives in slot {@code seq % slotCount}.
+ * type (u32), reserved (u32), payload length (u64) and write time (i64, epoch nanoseconds). The
+ * payload follows at once, so a value of up to 32 bytes shares the stamp's cache line and a reader
+ * gets it with the same transfer. The value for sequence {@code seq} lives in slot
+ * {@code seq % slotCount}.
  *
  * <p>This class holds constants only; it is safe to use from any thread.
  */
@@ -55,7 +58,7 @@ public final class WireLayout {
     /** "VCWR" read as a little-endian u32: bytes 'V' 'C' 'W' 'R'. */
     public static final int MAGIC = 0x52574356;
     /** The only layout version this code reads and writes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Cache line size assumed for padding. */
     public static final int CACHE_LINE = 64;
 
@@ -93,7 +96,7 @@ public final class WireLayout {
     public static final int SLOT_LENGTH_OFFSET = 16;
     public static final int SLOT_WRITE_TIME_OFFSET = 24;
     /** Length of a slot header; the payload starts this far into the slot. */
-    public static final int SLOT_HEADER_LENGTH = 64;
+    public static final int SLOT_HEADER_LENGTH = 32;
 
     /** Slots per wire: three lets a reader copy one value while the writer fills the next two. */
     public static final int DEFAULT_SLOT_COUNT = 3;
