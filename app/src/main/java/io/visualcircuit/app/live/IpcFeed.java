@@ -7,7 +7,6 @@ import io.visualcircuit.runtime.run.WireInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Benchmark wires in real shared-memory segments, written by {@link WireWriter}s on two background
@@ -24,8 +23,7 @@ final class IpcFeed implements LiveBench.Feed {
     private final RunSegments segments;
     private final List<WireInfo> infos = new ArrayList<>();
     private final List<WireWriter> writers = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final BenchWriters threads;
 
     IpcFeed(int wires, int fastWires, double fastHz, double slowHz) {
         this.fastWires = fastWires;
@@ -42,6 +40,7 @@ final class IpcFeed implements LiveBench.Feed {
             segments.close();
             throw e;
         }
+        this.threads = new BenchWriters(wires, fastWires, fastHz, slowHz, this::write);
     }
 
     @Override
@@ -56,40 +55,20 @@ final class IpcFeed implements LiveBench.Feed {
 
     @Override
     public void start() {
-        running = true;
-        threads.add(writer("vc-bench-fast", 0, fastWires, fastHz));
-        threads.add(writer("vc-bench-slow", fastWires, writers.size(), slowHz));
+        threads.start();
     }
 
-    private Thread writer(String name, int from, int to, double hz) {
-        Thread t = new Thread(() -> {
-            long period = (long) (1e9 / hz);
-            long next = System.nanoTime();
-            while (running) {
-                double now = System.nanoTime() / 1e9;
-                for (int i = from; i < to; i++) {
-                    WireWriter w = writers.get(i);
-                    LiveValue v = BenchValues.value(i, w.sequence() + 1, now);
-                    if (v instanceof LiveValue.Bool b) {
-                        w.writeBoolean(b.value());
-                    } else if (v instanceof LiveValue.Text s) {
-                        w.writeString(s.value());
-                    } else {
-                        w.writeDouble(v.asDouble());
-                    }
-                }
-                next += period;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                } else {
-                    next = System.nanoTime();
-                }
-            }
-        }, name);
-        t.setDaemon(true);
-        t.start();
-        return t;
+    /** Called on the writer thread that owns wire {@code i}. */
+    private void write(int i, double now) {
+        WireWriter w = writers.get(i);
+        LiveValue v = BenchValues.value(i, w.sequence() + 1, now);
+        if (v instanceof LiveValue.Bool b) {
+            w.writeBoolean(b.value());
+        } else if (v instanceof LiveValue.Text t) {
+            w.writeString(t.value());
+        } else {
+            w.writeDouble(v.asDouble());
+        }
     }
 
     @Override
@@ -101,14 +80,7 @@ final class IpcFeed implements LiveBench.Feed {
 
     @Override
     public void close() {
-        running = false;
-        for (Thread t : threads) {
-            try {
-                t.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        threads.stop();
         segments.close();
     }
 }

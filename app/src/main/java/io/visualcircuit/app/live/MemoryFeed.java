@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Benchmark wires kept in memory instead of shared memory: isolates the editor-side cost from the
@@ -21,8 +20,8 @@ final class MemoryFeed implements LiveBench.Feed {
     private final double fastHz;
     private final double slowHz;
     private final AtomicReferenceArray<WireSource.WireSample> latest;
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final long[] sequences;
+    private final BenchWriters writers;
 
     MemoryFeed(int wires, int fastWires, double fastHz, double slowHz) {
         this.wires = wires;
@@ -30,6 +29,12 @@ final class MemoryFeed implements LiveBench.Feed {
         this.fastHz = fastHz;
         this.slowHz = slowHz;
         this.latest = new AtomicReferenceArray<>(wires);
+        this.sequences = new long[wires];
+        // Each wire's sequence is only touched by the one writer thread that owns the wire.
+        this.writers = new BenchWriters(wires, fastWires, fastHz, slowHz, (i, now) -> {
+            long s = ++sequences[i];
+            latest.set(i, new WireSource.WireSample(s, BenchValues.value(i, s, now)));
+        });
     }
 
     @Override
@@ -61,34 +66,7 @@ final class MemoryFeed implements LiveBench.Feed {
 
     @Override
     public void start() {
-        running = true;
-        threads.add(writer("vc-bench-fast", 0, fastWires, fastHz));
-        threads.add(writer("vc-bench-slow", fastWires, wires, slowHz));
-    }
-
-    private Thread writer(String name, int from, int to, double hz) {
-        Thread t = new Thread(() -> {
-            long period = (long) (1e9 / hz);
-            long next = System.nanoTime();
-            long[] seq = new long[to - from];
-            while (running) {
-                double now = System.nanoTime() / 1e9;
-                for (int i = from; i < to; i++) {
-                    long s = ++seq[i - from];
-                    latest.set(i, new WireSource.WireSample(s, BenchValues.value(i, s, now)));
-                }
-                next += period;
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                } else {
-                    next = System.nanoTime();
-                }
-            }
-        }, name);
-        t.setDaemon(true);
-        t.start();
-        return t;
+        writers.start();
     }
 
     @Override
@@ -99,13 +77,6 @@ final class MemoryFeed implements LiveBench.Feed {
 
     @Override
     public void close() {
-        running = false;
-        for (Thread t : threads) {
-            try {
-                t.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        writers.stop();
     }
 }
