@@ -766,17 +766,7 @@ public final class EditorWindow {
 
     /** The top-left corner of the blocks and comments of a fragment, or null when it has neither. */
     private static Point2D topLeft(Circuit fragment) {
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        for (Block b : fragment.blocks()) {
-            minX = Math.min(minX, b.x());
-            minY = Math.min(minY, b.y());
-        }
-        for (Comment c : fragment.comments()) {
-            minX = Math.min(minX, c.x());
-            minY = Math.min(minY, c.y());
-        }
-        return minX == Double.POSITIVE_INFINITY ? null : new Point2D(minX, minY);
+        return fragment.topLeft().map(p -> new Point2D(p.x(), p.y())).orElse(null);
     }
 
     private void duplicate() {

@@ -32,6 +32,24 @@ public record Circuit(String name, String description, List<Block> blocks, List<
         return Optional.empty();
     }
 
+    /**
+     * The top-left corner of the blocks and comment notes (the smallest x and the smallest y), or
+     * empty when the circuit has neither.
+     */
+    public Optional<Wire.Point> topLeft() {
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        for (Block b : blocks) {
+            minX = Math.min(minX, b.x());
+            minY = Math.min(minY, b.y());
+        }
+        for (Comment c : comments) {
+            minX = Math.min(minX, c.x());
+            minY = Math.min(minY, c.y());
+        }
+        return minX == Double.POSITIVE_INFINITY ? Optional.empty() : Optional.of(new Wire.Point(minX, minY));
+    }
+
     public Circuit withName(String n) {
         return new Circuit(n, description, blocks, wires, comments);
     }

@@ -27,6 +27,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -325,21 +326,12 @@ public final class VcImport {
 
         /** Moves everything so the top-left item sits at a small margin, as a new drawing would. */
         private static Circuit normalise(Circuit c) {
-            double minX = Double.POSITIVE_INFINITY;
-            double minY = Double.POSITIVE_INFINITY;
-            for (Block b : c.blocks()) {
-                minX = Math.min(minX, b.x());
-                minY = Math.min(minY, b.y());
-            }
-            for (Comment m : c.comments()) {
-                minX = Math.min(minX, m.x());
-                minY = Math.min(minY, m.y());
-            }
-            if (minX == Double.POSITIVE_INFINITY) {
+            Optional<Wire.Point> corner = c.topLeft();
+            if (corner.isEmpty()) {
                 return c;
             }
-            double dx = MARGIN - minX;
-            double dy = MARGIN - minY;
+            double dx = MARGIN - corner.get().x();
+            double dy = MARGIN - corner.get().y();
             List<Block> blocks = c.blocks().stream().map(b -> b.withPosition(round(b.x() + dx), round(b.y() + dy))).toList();
             List<Comment> comments = c.comments().stream()
                     .map(m -> m.withPosition(round(m.x() + dx), round(m.y() + dy))).toList();
